@@ -1,0 +1,3 @@
+"""upback: a self-care coach for upper back pain."""
+
+__version__ = "0.1.0"

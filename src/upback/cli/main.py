@@ -1,0 +1,37 @@
+"""The `upback` command. Each sub-command lives in its own module and registers itself on `app`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from upback import __version__
+from upback.cli import library_cmd, plan_cmd, screen_cmd, start_cmd  # noqa: F401  (registration)
+from upback.cli.app import app, console
+
+
+@app.command("migrate")
+def migrate_command(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show each migration.")] = False,
+) -> None:
+    """Create or update the database (safe to run any time)."""
+    from upback.cli import db
+
+    db.migrate(verbosity=1 if verbose else 0)
+    console.print(f"The {db.database_description()} is ready.", soft_wrap=True)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print upback's version."""
+    console.print(f"upback {__version__}")
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,23 @@
+"""Reads. Every query is scoped to its owner; nothing here writes."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from upback.coach.models import Plan, Profile, Screening
+
+
+def screening_latest(*, owner: AbstractBaseUser) -> Screening | None:
+    return Screening.objects.filter(owner=owner).order_by("-created_at", "-id").first()
+
+
+def screening_list(*, owner: AbstractBaseUser) -> list[Screening]:
+    return list(Screening.objects.filter(owner=owner).order_by("-created_at", "-id"))
+
+
+def profile_get(*, owner: AbstractBaseUser) -> Profile | None:
+    return Profile.objects.filter(owner=owner).first()
+
+
+def plan_current(*, owner: AbstractBaseUser) -> Plan | None:
+    return Plan.objects.filter(owner=owner).order_by("-version").first()

@@ -1,0 +1,28 @@
+"""Test set-up shared by every suite.
+
+Each run gets its own data directory, so tests never touch a person's real upback data. When
+`UPBACK_REQUIRE_POSTGRES=1` (CI), a run that is not actually on PostgreSQL fails loudly instead
+of quietly testing SQLite twice.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+os.environ.setdefault("UPBACK_DATA_DIR", tempfile.mkdtemp(prefix="upback-test-"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_postgres_when_asked() -> None:
+    if os.environ.get("UPBACK_REQUIRE_POSTGRES") != "1":
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.exit(
+            "UPBACK_REQUIRE_POSTGRES=1 but the database is not PostgreSQL: set DATABASE_URL",
+            returncode=3,
+        )

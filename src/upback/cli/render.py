@@ -237,7 +237,8 @@ def advice_view(plan: dict[str, Any]) -> Panel:
         use = str(heat_cold.get("use", "")).capitalize()
         parts += [
             Text(),
-            _heading(f"{use}: {heat_cold.get('minutes', '')} minutes".strip()),
+            _heading(f"{use} for comfort"),
+            Padding(Text(str(heat_cold.get("minutes", ""))), (0, 2)),
             _bullets(heat_cold.get("how", [])),
         ]
     parts += [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -54,6 +54,7 @@ class Dose(_Frozen):
     per_side: bool = False
     rest_seconds: int = Field(0, ge=0, le=180)
     seconds_per_rep: float = Field(3.0, ge=1.0, le=10.0)
+    rep_word: Literal["reps", "breaths", "rounds"] = "reps"
 
     @model_validator(mode="after")
     def _one_mode(self) -> Self:
@@ -96,7 +97,7 @@ class Dose(_Frozen):
         if self.reps is not None:
             hold = f", hold {self.hold_seconds} s" if self.hold_seconds else ""
             sets = f"{self.sets} × " if self.sets > 1 else ""
-            return f"{sets}{self.reps} reps{side}{hold}"
+            return f"{sets}{self.reps} {self.rep_word}{side}{hold}"
         sets = f"{self.sets} × " if self.sets > 1 else ""
         return f"{sets}{self.hold_seconds} s hold{side}"
 

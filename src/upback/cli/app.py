@@ -50,7 +50,7 @@ def bad_input_is_exit_2(func: Callable[P, R]) -> Callable[P, R]:
 class OneLineErrorsGroup(TyperGroup):
     """A command group whose usage errors print a single 'error: …' line and exit 2."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)

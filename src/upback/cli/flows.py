@@ -62,7 +62,7 @@ def ask_screen(*, age: int | None = None) -> tuple[safety.Screening, safety.Scre
     answers: dict[str, str] = {}
     number = 0
     while True:
-        screening = safety.Screening(age=age, answers=answers)  # type: ignore[arg-type]
+        screening = safety.Screening(age=age, answers=answers)
         result = safety.screen(screening)
         if result.disposition is Disposition.EMERGENCY:
             return screening, result

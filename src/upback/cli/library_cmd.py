@@ -85,6 +85,8 @@ def library_command(
     if not chosen:
         console.print("No technique matches those filters.")
         return
+    kind_order = list(Kind)
+    chosen.sort(key=lambda t: (kind_order.index(t.kind), t.name))
     console.print(render.technique_table(chosen))
     console.print(
         f"[dim]{len(chosen)} technique(s). Show one with: upback library SLUG[/]", soft_wrap=True

@@ -26,15 +26,15 @@ def plan_command(
     """Build your personal 7-day plan."""
     if profile is not None:
         objects, was_list = read_objects(profile, what="profile")
-        plans = []
+        built = []
         for index, raw in enumerate(objects):
             where = f"[{index}]" if was_list else "profile"
-            plans.append(planner.build_plan(parse_profile(raw, where=where)).to_json())
+            built.append(planner.build_plan(parse_profile(raw, where=where)).to_json())
         if as_json:
-            print(dumps(plans if was_list else plans[0]))
+            print(dumps(built if was_list else built[0]))
             return
-        for plan in plans:
-            console.print(render.plan_view(plan))
+        for data in built:
+            console.print(render.plan_view(data))
         return
     if as_json:
         fail("--json needs --profile FILE")
@@ -54,9 +54,9 @@ def plan_command(
         previous = {f: getattr(stored, f) for f in planner_fields()}
     chosen = flows.ask_profile(age=latest.age if latest else None, previous=previous)
     services.profile_save(owner=owner, profile=chosen)
-    plan = services.plan_create(owner=owner, profile=chosen, reason="profile updated")
+    stored_plan = services.plan_create(owner=owner, profile=chosen, reason="profile updated")
     console.print()
-    console.print(render.plan_view(plan.data, gentle_only=plan.gentle_only))
+    console.print(render.plan_view(stored_plan.data, gentle_only=stored_plan.gentle_only))
 
 
 def planner_fields() -> list[str]:

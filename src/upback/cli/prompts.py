@@ -47,7 +47,7 @@ def one_of(text: str, options: Sequence[tuple[str, str]], *, default: str | None
         show_choices=False,
         console=console,
     )
-    return values[int(answer) - 1]
+    return values[int(answer or 1) - 1]
 
 
 def some_of(

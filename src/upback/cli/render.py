@@ -71,21 +71,20 @@ def equipment_words(equipment: Sequence[str]) -> str:
 
 
 def technique_table(techniques: Sequence[Technique]) -> Table:
-    table = Table(box=box.SIMPLE_HEAVY, header_style="bold", expand=False)
-    table.add_column("slug", style="cyan", no_wrap=True)
-    table.add_column("name")
-    table.add_column("kind")
-    table.add_column("position")
-    table.add_column("equipment")
-    table.add_column("dose")
-    table.add_column("min", justify="right")
+    """One row per technique: name with its slug beneath, then what it is and what it needs."""
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("Technique", min_width=24, ratio=3, overflow="fold")
+    table.add_column("Kind", min_width=14, ratio=2)
+    table.add_column("Needs", min_width=10, ratio=2)
+    table.add_column("Dose", min_width=12, ratio=2)
+    table.add_column("Min", justify="right", width=4)
     for t in techniques:
+        name = Text(t.name, style="bold")
+        name.append(f"\n{t.slug}", style="cyan")
         table.add_row(
-            t.slug,
-            t.name,
-            words(t.kind),
-            words(t.position),
-            equipment_words(t.equipment),
+            name,
+            Text(words(t.kind)).append(f"\n{words(t.position)}", style="dim"),
+            equipment_words(t.equipment) if t.equipment else Text("nothing", style="dim"),
             t.dose.describe(),
             f"{t.minutes:g}",
         )

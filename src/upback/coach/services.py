@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from upback.coach import selectors
@@ -30,7 +30,7 @@ class SafetyStop(Exception):
         super().__init__(message)
 
 
-def local_user_get_or_create(*, username: str) -> AbstractBaseUser:
+def local_user_get_or_create(*, username: str) -> User:
     """The account used by the terminal on a single-person install."""
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=username)
@@ -40,9 +40,7 @@ def local_user_get_or_create(*, username: str) -> AbstractBaseUser:
     return user
 
 
-def screening_record(
-    *, owner: AbstractBaseUser, screening: safety.Screening, source: str = "cli"
-) -> Screening:
+def screening_record(*, owner: User, screening: safety.Screening, source: str = "cli") -> Screening:
     result = safety.screen(screening)
     return Screening.objects.create(
         owner=owner,
@@ -56,13 +54,13 @@ def screening_record(
     )
 
 
-def profile_save(*, owner: AbstractBaseUser, profile: CoreProfile) -> Profile:
+def profile_save(*, owner: User, profile: CoreProfile) -> Profile:
     data = profile.model_dump(mode="json")
     stored, _ = Profile.objects.update_or_create(owner=owner, defaults=data)
     return stored
 
 
-def plan_gate(*, owner: AbstractBaseUser) -> bool:
+def plan_gate(*, owner: User) -> bool:
     """Whether a plan must stay gentle; raises SafetyStop when no plan may be shown at all."""
     latest = selectors.screening_latest(owner=owner)
     if latest is None:
@@ -74,9 +72,7 @@ def plan_gate(*, owner: AbstractBaseUser) -> bool:
 
 
 @transaction.atomic
-def plan_create(
-    *, owner: AbstractBaseUser, profile: CoreProfile, reason: str = "first plan"
-) -> Plan:
+def plan_create(*, owner: User, profile: CoreProfile, reason: str = "first plan") -> Plan:
     gentle_only = plan_gate(owner=owner)
     built = planner.build_plan(profile, gentle_only=gentle_only)
     latest = Plan.objects.select_for_update().filter(owner=owner).order_by("-version").first()

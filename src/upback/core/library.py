@@ -9,7 +9,7 @@ so a reviewer sees all of them at once rather than one per run.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -226,7 +226,7 @@ class Library:
     def get(self, slug: str) -> Technique:
         return self.techniques[slug]
 
-    def __iter__(self) -> Iterable[Technique]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Technique]:
         return iter(self.techniques.values())
 
     def filter(

@@ -71,7 +71,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": _SQLITE_PATH,
+            "NAME": str(_SQLITE_PATH),
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE transactions take the
                 # write lock up front so concurrent writers wait (busy timeout) instead of failing.

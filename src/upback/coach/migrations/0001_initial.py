@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,60 +14,177 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('profile_snapshot', models.JSONField()),
-                ('data', models.JSONField()),
-                ('gentle_only', models.BooleanField(default=False)),
-                ('reason', models.CharField(default='first plan', max_length=200)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("profile_snapshot", models.JSONField()),
+                ("data", models.JSONField()),
+                ("gentle_only", models.BooleanField(default=False)),
+                ("reason", models.CharField(default="first plan", max_length=200)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plans",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-version'],
-                'constraints': [models.UniqueConstraint(fields=('owner', 'version'), name='plan_version_unique'), models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='plan_version_positive')],
+                "ordering": ["-version"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("owner", "version"), name="plan_version_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("version__gte", 1)), name="plan_version_positive"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('who', models.CharField(choices=[('desk_worker', 'desk worker'), ('lifter', 'lifter'), ('older_adult', 'older adult'), ('other', 'other')], max_length=20)),
-                ('age', models.PositiveSmallIntegerField()),
-                ('triggers', models.JSONField(default=list)),
-                ('pain_character', models.CharField(choices=[('sharp_new_or_swollen', 'sharp new or swollen'), ('tight_achy_stiff', 'tight achy stiff')], max_length=30)),
-                ('duration_weeks', models.FloatField()),
-                ('minutes_per_day', models.PositiveSmallIntegerField()),
-                ('strength_days_per_week', models.PositiveSmallIntegerField()),
-                ('equipment', models.JSONField(default=list)),
-                ('floor_ok', models.BooleanField(default=True)),
-                ('sleep_position', models.CharField(choices=[('side', 'side'), ('back', 'back'), ('stomach', 'stomach'), ('mixed', 'mixed')], max_length=10)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='coach_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "who",
+                    models.CharField(
+                        choices=[
+                            ("desk_worker", "desk worker"),
+                            ("lifter", "lifter"),
+                            ("older_adult", "older adult"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("age", models.PositiveSmallIntegerField()),
+                ("triggers", models.JSONField(default=list)),
+                (
+                    "pain_character",
+                    models.CharField(
+                        choices=[
+                            ("sharp_new_or_swollen", "sharp new or swollen"),
+                            ("tight_achy_stiff", "tight achy stiff"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("duration_weeks", models.FloatField()),
+                ("minutes_per_day", models.PositiveSmallIntegerField()),
+                ("strength_days_per_week", models.PositiveSmallIntegerField()),
+                ("equipment", models.JSONField(default=list)),
+                ("floor_ok", models.BooleanField(default=True)),
+                (
+                    "sleep_position",
+                    models.CharField(
+                        choices=[
+                            ("side", "side"),
+                            ("back", "back"),
+                            ("stomach", "stomach"),
+                            ("mixed", "mixed"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(('age__gte', 18), ('age__lte', 110)), name='profile_age_adult'), models.CheckConstraint(condition=models.Q(('minutes_per_day__gte', 5), ('minutes_per_day__lte', 30)), name='profile_minutes_range'), models.CheckConstraint(condition=models.Q(('strength_days_per_week__lte', 3)), name='profile_strength_days_range'), models.CheckConstraint(condition=models.Q(('duration_weeks__gte', 0)), name='profile_duration_not_negative')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("age__gte", 18), ("age__lte", 110)),
+                        name="profile_age_adult",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("minutes_per_day__gte", 5), ("minutes_per_day__lte", 30)
+                        ),
+                        name="profile_minutes_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("strength_days_per_week__lte", 3)),
+                        name="profile_strength_days_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("duration_weeks__gte", 0)),
+                        name="profile_duration_not_negative",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Screening',
+            name="Screening",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('age', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('sex', models.CharField(blank=True, max_length=20)),
-                ('answers', models.JSONField(default=dict)),
-                ('disposition', models.CharField(choices=[('emergency', 'emergency'), ('urgent', 'urgent'), ('soon', 'soon'), ('self_care', 'self care')], max_length=20)),
-                ('rules', models.JSONField(default=list)),
-                ('result', models.JSONField(default=dict)),
-                ('source', models.CharField(default='cli', max_length=10)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='screenings', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("age", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("sex", models.CharField(blank=True, max_length=20)),
+                ("answers", models.JSONField(default=dict)),
+                (
+                    "disposition",
+                    models.CharField(
+                        choices=[
+                            ("emergency", "emergency"),
+                            ("urgent", "urgent"),
+                            ("soon", "soon"),
+                            ("self_care", "self care"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("rules", models.JSONField(default=list)),
+                ("result", models.JSONField(default=dict)),
+                ("source", models.CharField(default="cli", max_length=10)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="screenings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('disposition__in', ['emergency', 'urgent', 'soon', 'self_care'])), name='screening_disposition_known'), models.CheckConstraint(condition=models.Q(('age__isnull', True), ('age__lte', 120), _connector='OR'), name='screening_age_range')],
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("disposition__in", ["emergency", "urgent", "soon", "self_care"])
+                        ),
+                        name="screening_disposition_known",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("age__isnull", True), ("age__lte", 120), _connector="OR"
+                        ),
+                        name="screening_age_range",
+                    ),
+                ],
             },
         ),
     ]

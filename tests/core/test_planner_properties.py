@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.core.test_planner_constraints import boosted, plan_problems
+from tests.core.planner_helpers import boosted, plan_problems
 from upback.core.library import default_library
 from upback.core.planner import build_plan
 from upback.core.profile import Profile, parse_profile

@@ -14,6 +14,7 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 from typer.exceptions import Abort, Exit, TyperException
 
@@ -30,7 +31,7 @@ errors = Console(stderr=True, highlight=False)
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print one clear line and stop with the given exit code."""
-    errors.print(f"[bold red]error:[/] {message}", soft_wrap=True, markup=True)
+    errors.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -55,7 +56,7 @@ class OneLineErrorsGroup(TyperGroup):
         try:
             result = super().main(*args, **kwargs)
         except TyperException as problem:
-            errors.print(f"[bold red]error:[/] {problem.format_message()}", soft_wrap=True)
+            errors.print(f"[bold red]error:[/] {escape(problem.format_message())}", soft_wrap=True)
             sys.exit(getattr(problem, "exit_code", EXIT_BAD_INPUT))
         except Abort:
             errors.print("Stopped.")

@@ -55,7 +55,6 @@ def ask_screen(*, age: int | None = None) -> tuple[safety.Screening, safety.Scre
     console.print(
         "A few yes/no questions first, so upback only suggests exercise when it is sensible. "
         "The most important ones come first. Answer [bold]?[/] if you are not sure.",
-        soft_wrap=True,
     )
     if age is None:
         age = prompts.whole_number("\nHow old are you?", low=1, high=120)

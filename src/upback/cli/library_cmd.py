@@ -6,6 +6,7 @@ import difflib
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from upback.cli import render
 from upback.cli.app import app, bad_input_is_exit_2, console, fail
@@ -45,7 +46,7 @@ def library_command(
         problems = check_content()
         if problems:
             for line in problems:
-                console.print(f"[red]✗[/] {line}", soft_wrap=True)
+                console.print(f"[red]✗[/] {escape(line)}")
             console.print(f"[bold red]{len(problems)} problem(s) in the library.[/]")
             raise typer.Exit(1)
         library = default_library()

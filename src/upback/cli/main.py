@@ -19,7 +19,7 @@ def migrate_command(
     from upback.cli import db
 
     db.migrate(verbosity=1 if verbose else 0)
-    console.print(f"The {db.database_description()} is ready.", soft_wrap=True)
+    console.print(f"The {db.database_description()} is ready.")
 
 
 @app.command("version")

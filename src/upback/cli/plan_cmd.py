@@ -11,6 +11,7 @@ from upback.cli import db, flows, render
 from upback.cli.app import app, bad_input_is_exit_2, console, fail
 from upback.cli.jsonfile import dumps, read_objects
 from upback.core import planner
+from upback.core.library import default_library
 from upback.core.profile import parse_profile
 
 
@@ -34,7 +35,7 @@ def plan_command(
             print(dumps(built if was_list else built[0]))
             return
         for data in built:
-            console.print(render.plan_view(data))
+            console.print(render.plan_view(data, library=default_library()))
         return
     if as_json:
         fail("--json needs --profile FILE")
@@ -56,7 +57,11 @@ def plan_command(
     services.profile_save(owner=owner, profile=chosen)
     stored_plan = services.plan_create(owner=owner, profile=chosen, reason="profile updated")
     console.print()
-    console.print(render.plan_view(stored_plan.data, gentle_only=stored_plan.gentle_only))
+    console.print(
+        render.plan_view(
+            stored_plan.data, library=default_library(), gentle_only=stored_plan.gentle_only
+        )
+    )
 
 
 def planner_fields() -> list[str]:

@@ -13,11 +13,11 @@ YES_NO_NOT_SURE = {"y": "yes", "n": "no", "?": "not_sure"}
 
 def yes_no_not_sure(text: str, help_text: str | None, *, number: int) -> str:
     console.print()
-    console.print(f"[bold]{number}.[/] {text}", soft_wrap=True)
+    console.print(f"[bold]{number}.[/] {text}")
     if help_text:
-        console.print(f"   [dim]{help_text}[/]", soft_wrap=True)
+        console.print(f"   [dim]{help_text}[/]")
     answer = Prompt.ask(
-        "   [y] yes  [n] no  [?] not sure",
+        "   \\[y] yes  \\[n] no  \\[?] not sure",
         choices=list(YES_NO_NOT_SURE),
         show_choices=False,
         console=console,
@@ -35,7 +35,7 @@ def whole_number(text: str, *, low: int, high: int, default: int | None = None) 
 
 def one_of(text: str, options: Sequence[tuple[str, str]], *, default: str | None = None) -> str:
     """Pick one option by its number; returns the option's value."""
-    console.print(f"\n[bold]{text}[/]", soft_wrap=True)
+    console.print(f"\n[bold]{text}[/]")
     for index, (_, label) in enumerate(options, start=1):
         console.print(f"  [cyan]{index}[/]  {label}")
     values = [value for value, _ in options]
@@ -54,7 +54,7 @@ def some_of(
     text: str, options: Sequence[tuple[str, str]], *, default: Sequence[str] = ()
 ) -> list[str]:
     """Pick any number of options: numbers separated by commas or spaces, Enter for none."""
-    console.print(f"\n[bold]{text}[/]", soft_wrap=True)
+    console.print(f"\n[bold]{text}[/]")
     for index, (_, label) in enumerate(options, start=1):
         console.print(f"  [cyan]{index}[/]  {label}")
     values = [value for value, _ in options]

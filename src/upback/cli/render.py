@@ -42,24 +42,23 @@ def words(value: str) -> str:
     return value.replace("_", " ")
 
 
-def _bullets(lines: Iterable[str], marker: str = "•") -> Text:
-    text = Text()
-    for index, line in enumerate(lines):
-        if index:
-            text.append("\n")
-        text.append(f"  {marker} ", style="dim")
-        text.append(line)
-    return text
+def _bullets(lines: Iterable[str | Text], marker: str = "•") -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right", style="dim")
+    grid.add_column(ratio=1)
+    for line in lines:
+        grid.add_row(marker, line)
+    return grid
 
 
-def _numbered(lines: Sequence[str]) -> Text:
-    text = Text()
+def _numbered(lines: Sequence[str]) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=4, justify="right", style="bold")
+    grid.add_column(ratio=1)
     for index, line in enumerate(lines, start=1):
-        if index > 1:
-            text.append("\n")
-        text.append(f"  {index}. ", style="bold")
-        text.append(line)
-    return text
+        grid.add_row(f"{index}.", line)
+    return grid
 
 
 def _heading(title: str) -> Text:
@@ -152,26 +151,38 @@ def screen_result(result: ScreenResult) -> Panel:
     )
 
 
-def _routine_table(day: dict[str, Any]) -> Table:
-    table = Table(box=box.SIMPLE, header_style="bold", expand=True, show_edge=False)
-    table.add_column("#", justify="right", style="dim", width=2)
+def _exercise_table(plan: dict[str, Any]) -> Table:
+    """Every exercise in the plan once, in routine order, with its days and its reason."""
+    table = Table(
+        title="What each exercise is for",
+        title_style="bold",
+        box=box.ROUNDED,
+        header_style="bold",
+        expand=True,
+    )
     table.add_column("Exercise", style="bold", ratio=3)
     table.add_column("Dose", ratio=3)
-    table.add_column("Min", justify="right", width=4)
-    table.add_column("Why it is in your plan", ratio=6, style="italic")
-    for index, item in enumerate(day["items"], start=1):
+    table.add_column("Days", ratio=2)
+    table.add_column("Why it is in your plan", ratio=6)
+    rows: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    for day in plan["days"]:
+        for item in day["items"]:
+            rows.setdefault(item["slug"], (item, []))[1].append(day["day"])
+    for item, days in rows.values():
+        every = len(days) == len(plan["days"])
         table.add_row(
-            str(index),
-            item["name"],
-            item["dose"].get("text", ""),
-            f"{item['minutes']:g}",
+            Text(item["name"]).append(f"\n{item['slug']}", style="cyan not bold"),
+            f"{item['dose'].get('text', '')}\n[dim]about {item['minutes']:g} min[/]",
+            "every day" if every else " ".join(d.capitalize() for d in days),
             item["reason"],
         )
     return table
 
 
-def plan_view(plan: dict[str, Any], *, gentle_only: bool = False) -> Group:
-    """The whole plan: the week at a glance, each distinct routine, the habits and advice."""
+def plan_view(
+    plan: dict[str, Any], *, library: Library | None = None, gentle_only: bool = False
+) -> Group:
+    """The whole plan: the week at a glance, what each exercise is for, habits and advice."""
     parts: list[RenderableType] = []
     strength_days = [
         d["day"] for d in plan["days"] if any(i["kind"] == "strength" for i in d["items"])
@@ -191,43 +202,34 @@ def plan_view(plan: dict[str, Any], *, gentle_only: bool = False) -> Group:
     week = Table(title="Your week", title_style="bold", box=box.ROUNDED, header_style="bold")
     week.add_column("Day", no_wrap=True)
     week.add_column("Min", justify="right")
-    week.add_column("Routine")
+    week.add_column("Routine, in order")
     for day in plan["days"]:
         week.add_row(
             DAY_NAMES[day["day"]],
-            f"{day['minutes']:g}",
+            f"{day['minutes']:.0f}",
             ", ".join(item["name"] for item in day["items"]),
         )
-    parts += [Text(summary, style="bold"), week]
-
-    seen: list[tuple[str, ...]] = []
-    for day in plan["days"]:
-        signature = tuple(item["slug"] for item in day["items"])
-        if signature in seen:
-            continue
-        seen.append(signature)
-        same = [
-            DAY_NAMES[d["day"]]
-            for d in plan["days"]
-            if tuple(i["slug"] for i in d["items"]) == signature
-        ]
-        parts.append(
-            Panel(
-                _routine_table(day),
-                title=f"[bold]{' · '.join(same)}[/] — {day['minutes']:g} min",
-                box=box.ROUNDED,
-            )
-        )
-    parts.append(advice_view(plan))
+    parts += [Text(summary, style="bold"), week, _exercise_table(plan)]
+    parts.append(advice_view(plan, library=library))
     return Group(*parts)
 
 
-def advice_view(plan: dict[str, Any]) -> Panel:
+def _habit_names(slugs: Sequence[str], library: Library | None) -> list[str | Text]:
+    if library is None:
+        return [words(s) for s in slugs]
+    habits = {h.slug: h for h in library.advice.habits}
+    return [
+        Text.assemble((habits[s].name, "bold"), f" — {habits[s].text}") if s in habits else words(s)
+        for s in slugs
+    ]
+
+
+def advice_view(plan: dict[str, Any], *, library: Library | None = None) -> Panel:
     advice = plan["advice"]
     heat_cold = advice.get("heat_cold") or {}
     parts: list[RenderableType] = [
         _heading("Your two habits for this month"),
-        _bullets(words(h) for h in plan.get("habits", [])),
+        _bullets(_habit_names(plan.get("habits", []), library)),
         Text(),
         _heading("Desk fixes"),
         _bullets(advice.get("desk", [])),

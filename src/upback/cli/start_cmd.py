@@ -40,8 +40,7 @@ def start_command() -> None:
     if result.disposition in (Disposition.EMERGENCY, Disposition.URGENT):
         console.print(
             "\nupback will not suggest any exercise until you have been checked. When you have, "
-            "run [bold]upback start[/] again.",
-            soft_wrap=True,
+            "run [bold]upback start[/] again."
         )
         return
 
@@ -64,8 +63,7 @@ def start_command() -> None:
     services.profile_save(owner=owner, profile=profile)
     plan = services.plan_create(owner=owner, profile=profile)
     console.print()
-    console.print(render.plan_view(plan.data, gentle_only=plan.gentle_only))
+    console.print(render.plan_view(plan.data, library=library, gentle_only=plan.gentle_only))
     console.print(
         f"\n[dim]Saved as plan version {plan.version} in the {db.database_description()}.[/]",
-        soft_wrap=True,
     )

@@ -87,6 +87,8 @@ def test_e3_coughing_blood_is_an_emergency() -> None:
         ("sudden_onset_pain", "severe_pain", "history_of_hypertension"),
         ("tearing_or_ripping_pain", "sudden_onset_pain"),
         ("tearing_or_ripping_pain", "severe_pain"),
+        ("sudden_onset_severe_pain",),
+        ("tearing_or_ripping_pain",),
     ],
 )
 def test_e4_sudden_severe_or_tearing_pain_is_an_emergency(yes: tuple[str, ...]) -> None:
@@ -95,7 +97,45 @@ def test_e4_sudden_severe_or_tearing_pain_is_an_emergency(yes: tuple[str, ...]) 
 
 def test_e4_sudden_pain_that_is_not_severe_is_not_on_its_own_an_emergency() -> None:
     assert "E4" not in run("sudden_onset_pain", "history_of_hypertension").rules
-    assert "E4" not in run("sudden_onset_severe_pain").rules
+    assert "E4" not in run("sudden_onset_pain").rules
+
+
+def test_e4_fires_on_a_worst_ever_or_tearing_pain_even_when_nothing_else_was_asked() -> None:
+    for key_ in ("sudden_onset_severe_pain", "tearing_or_ripping_pain"):
+        result = screen(Screening(age=None, answers={key_: "yes"}))
+        assert result.disposition is EMERGENCY and "E4" in result.rules
+
+
+def test_e7_the_pancreatitis_pattern_is_an_emergency_without_a_sudden_onset() -> None:
+    yes = (
+        "upper_abdominal_pain",
+        "nausea_or_vomiting",
+        "pain_worse_lying_flat_better_leaning_forward",
+    )
+    assert fires(run(*yes), "E7", EMERGENCY)
+
+
+def test_u4_a_cancer_history_stays_urgent_until_the_pain_is_shown_to_be_mechanical() -> None:
+    sparse = screen(Screening(age=60, answers={"history_of_cancer": "yes"}))
+    assert sparse.disposition is URGENT and "U4" in sparse.rules
+    unsure = screen(
+        Screening(
+            age=60,
+            answers={"history_of_cancer": "yes", "improving_since_onset": "not_sure"},
+        )
+    )
+    assert unsure.disposition is URGENT
+
+
+def test_u4_the_interactive_flow_still_asks_what_could_lower_a_presumed_cancer_rule() -> None:
+    from upback.core.safety import next_question
+
+    answers = dict.fromkeys(SYMPTOM_KEYS, "no")
+    answers["history_of_cancer"] = "yes"
+    for open_key in ("improving_since_onset", "pain_reproduced_by_movement_or_pressure"):
+        del answers[open_key]
+    asked = next_question(Screening(age=60, answers=answers))
+    assert asked in {"improving_since_onset", "pain_reproduced_by_movement_or_pressure"}
 
 
 @pytest.mark.parametrize(
@@ -533,6 +573,8 @@ def test_the_keys_that_are_an_emergency_on_their_own_are_the_expected_ones() -> 
         "lightheaded_or_fainting",
         "stroke_like_symptoms",
         "sepsis_signs",
+        "sudden_onset_severe_pain",
+        "tearing_or_ripping_pain",
     }
 
 

@@ -58,8 +58,8 @@ def screen(s: Screening) -> ScreenResult:
     """Apply every rule; the most severe level wins and unknowns never clear a person."""
     rules = _ordered_rules()
     values = {rule.id: rule.condition.evaluate(s) for rule in rules}
-    fired = [rule for rule in rules if values[rule.id]]
-    unknown = [rule for rule in rules if values[rule.id] is None]
+    fired = [rule for rule in rules if rule.fires(s, values[rule.id])]
+    unknown = [rule for rule in rules if values[rule.id] is None and rule not in fired]
     # With no rule fired, S8 (no trigger) is unknown exactly when the self-care condition is, so
     # an unknown self-care condition always lands in Q2 and never clears anyone.
     q1, q2, level = _safeguards(s, unknown, fired[0].level if fired else SELF_CARE)

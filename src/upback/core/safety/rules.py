@@ -27,6 +27,10 @@ class Rule:
 
     `branches` pairs parts of the condition with a line about just that part, so a person reads
     about what they reported; `shadowed_by` names rules whose reason already says this one's.
+    `presumed_when` makes the rule fire when its condition is still unknown but this guard is
+    definitely true: for warning signs that hold "unless shown otherwise" (a cancer history with
+    pain not yet shown to be mechanical and improving). The interactive flow still asks the open
+    questions, so an answer can lower it; a missing answer cannot.
     """
 
     id: str
@@ -36,6 +40,17 @@ class Rule:
     next_steps: tuple[str, ...] = ()
     shadowed_by: tuple[str, ...] = ()
     branches: tuple[tuple[Condition, str], ...] = ()
+    presumed_when: Condition | None = None
+
+    def fires(self, s: Screening, value: bool | None) -> bool:
+        """Whether the rule counts as fired, given its condition's value for `s`."""
+        if value is True:
+            return True
+        return (
+            value is None
+            and self.presumed_when is not None
+            and (self.presumed_when.evaluate(s) is True)
+        )
 
     def explain(self, s: Screening) -> str:
         """The line for the first branch that fired, or the rule's own reason."""

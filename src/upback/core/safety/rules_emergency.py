@@ -58,18 +58,20 @@ E3 = Rule(
 E4 = Rule(
     "E4",
     EMERGENCY,
+    # A sudden worst-ever pain, or a tearing one, is the textbook description of an aortic
+    # dissection; the app cannot feel a pulse or take blood pressure, so either alone escalates.
     any_of(
+        "sudden_onset_severe_pain",
+        "tearing_or_ripping_pain",
         all_of(
             ABRUPT_SEVERE,
             any_of(
-                "tearing_or_ripping_pain",
                 "lightheaded_or_fainting",
                 "history_of_hypertension",
                 "connective_tissue_disorder",
                 "upper_abdominal_pain",
             ),
         ),
-        all_of("tearing_or_ripping_pain", any_of(SUDDEN, "severe_pain")),
     ),
     "Sudden, severe or tearing pain, especially with fainting, high blood pressure or an "
     "inherited blood vessel condition, can be a sign of a tear in the body's main blood vessel.",
@@ -119,8 +121,14 @@ E7 = Rule(
     EMERGENCY,
     all_of(
         "upper_abdominal_pain",
-        any_of("nausea_or_vomiting", "pain_worse_lying_flat_better_leaning_forward"),
-        any_of(SUDDEN, "severe_pain"),
+        any_of(
+            # Sickness plus pain eased by leaning forward is the pancreatitis pattern on its own.
+            all_of("nausea_or_vomiting", "pain_worse_lying_flat_better_leaning_forward"),
+            all_of(
+                any_of("nausea_or_vomiting", "pain_worse_lying_flat_better_leaning_forward"),
+                any_of(SUDDEN, "severe_pain"),
+            ),
+        ),
     ),
     "Sudden or severe pain at the top of the tummy with sickness, or pain eased by leaning "
     "forward, can be a sign of an inflamed pancreas or another problem that needs care now.",

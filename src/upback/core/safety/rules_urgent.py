@@ -62,6 +62,9 @@ U4 = Rule(
     "Back pain with current cancer, or after cancer when the pain is not clearly from movement "
     "and getting better, needs checking today to make sure the spine is not affected.",
     next_steps=("If you have a cancer care team or helpline, call them first.",),
+    # NICE CG75/NG234: cancer with thoracic pain is urgent; only pain shown to be mechanical and
+    # improving steps down to S7, so unknown answers keep it urgent.
+    presumed_when=key("history_of_cancer"),
 )
 U5 = Rule(
     "U5",

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tests.examples import GUIDE_PROFILE as PROFILE
 from upback.cli.main import app
+
+__all__ = ["PROFILE", "Upback", "one_clear_line"]
 
 
 class Upback:
@@ -31,20 +34,6 @@ def upback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Upback:
     monkeypatch.setenv("UPBACK_USER", "tester")
     monkeypatch.setenv("COLUMNS", "120")
     return Upback(tmp_path)
-
-
-PROFILE = {
-    "who": "desk_worker",
-    "age": 35,
-    "triggers": ["sitting_screens"],
-    "pain_character": "tight_achy_stiff",
-    "duration_weeks": 6,
-    "minutes_per_day": 20,
-    "strength_days_per_week": 3,
-    "equipment": ["resistance_band", "foam_roller"],
-    "floor_ok": True,
-    "sleep_position": "side",
-}
 
 
 def one_clear_line(result: Any) -> str:

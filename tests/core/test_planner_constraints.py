@@ -20,23 +20,11 @@ from tests.core.planner_helpers import (
     plan_problems,
     tenths,
 )
+from tests.examples import GUIDE_PROFILE
 from upback.core.library import Library, default_library, load_library
 from upback.core.planner import build_plan
 from upback.core.profile import Profile
 from upback.core.vocab import FLOOR_POSITIONS, WEEK, Day, Equipment, Kind, Trigger
-
-GUIDE_PROFILE: dict[str, Any] = {
-    "who": "desk_worker",
-    "age": 35,
-    "triggers": ["sitting_screens"],
-    "pain_character": "tight_achy_stiff",
-    "duration_weeks": 6,
-    "minutes_per_day": 20,
-    "strength_days_per_week": 3,
-    "equipment": ["resistance_band", "foam_roller"],
-    "floor_ok": True,
-    "sleep_position": "side",
-}
 
 
 def make_profile(**changes: Any) -> Profile:

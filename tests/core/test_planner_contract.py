@@ -7,23 +7,11 @@ from typing import Any
 
 import pytest
 
+from tests.examples import GUIDE_PROFILE as PROFILE
 from upback.core.library import Dose, Library, default_library
 from upback.core.planner import build_plan
 from upback.core.profile import parse_profile
 from upback.core.vocab import WEEK, Equipment, Kind, Position
-
-PROFILE: dict[str, Any] = {
-    "who": "desk_worker",
-    "age": 35,
-    "triggers": ["sitting_screens"],
-    "pain_character": "tight_achy_stiff",
-    "duration_weeks": 6,
-    "minutes_per_day": 20,
-    "strength_days_per_week": 3,
-    "equipment": ["resistance_band", "foam_roller"],
-    "floor_ok": True,
-    "sleep_position": "side",
-}
 
 PLAN_KEYS = {"minutes_per_day", "days", "habits", "advice"}
 DAY_KEYS = {"day", "minutes", "items"}

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from tests.examples import GUIDE_PROFILE
 from upback.core.library import Library, default_library
 from upback.core.planner import Plan, PlanDay, build_plan
 from upback.core.profile import parse_profile
 from upback.core.vocab import Day, Kind, Trigger
-
-GUIDE_PROFILE: dict[str, Any] = {
-    "who": "desk_worker",
-    "age": 35,
-    "triggers": ["sitting_screens"],
-    "pain_character": "tight_achy_stiff",
-    "duration_weeks": 6,
-    "minutes_per_day": 20,
-    "strength_days_per_week": 3,
-    "equipment": ["resistance_band", "foam_roller"],
-    "floor_ok": True,
-    "sleep_position": "side",
-}
 
 
 @pytest.fixture(scope="module")

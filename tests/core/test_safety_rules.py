@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import MECHANICAL_TRIGGER
 from upback.core.safety import (
     LEVEL_STEPS,
     MECHANICAL_PAIN,
@@ -18,16 +19,10 @@ from upback.core.safety import (
     register,
     screen,
 )
+from upback.core.safety.rules import EMERGENCY, SELF_CARE, SOON, URGENT
 from upback.core.vocab import Disposition
 
-EMERGENCY, URGENT, SOON, SELF_CARE = (
-    Disposition.EMERGENCY,
-    Disposition.URGENT,
-    Disposition.SOON,
-    Disposition.SELF_CARE,
-)
-# A 30-year-old with a clear physical trigger and mechanical pain who says no to everything else.
-TRIGGER = ("mechanical_trigger_identified", "pain_reproduced_by_movement_or_pressure")
+TRIGGER = MECHANICAL_TRIGGER
 
 
 def run(*yes: str, age: int | None = 30, no: tuple[str, ...] = ()) -> ScreenResult:

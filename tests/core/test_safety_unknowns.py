@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import MECHANICAL_TRIGGER
 from upback.core.safety import (
     RULES,
     SAFEGUARDS,
@@ -18,15 +19,9 @@ from upback.core.safety import (
     next_question,
     screen,
 )
-from upback.core.vocab import Disposition
+from upback.core.safety.rules import EMERGENCY, SELF_CARE, SOON, URGENT
 
-EMERGENCY, URGENT, SOON, SELF_CARE = (
-    Disposition.EMERGENCY,
-    Disposition.URGENT,
-    Disposition.SOON,
-    Disposition.SELF_CARE,
-)
-TRIGGER = ("mechanical_trigger_identified", "pain_reproduced_by_movement_or_pressure")
+TRIGGER = MECHANICAL_TRIGGER
 
 
 def run(

@@ -1,5 +1,5 @@
 # upback: two commands for a fresh machine with Python 3.11+ and make.
-#   make run   - create .venv if missing, install, prepare the database, start upback
+#   make run   - create .venv if missing, install, prepare the database, serve the web app
 #   make test  - ruff, mypy (strict on core/) and pytest
 PYTHON ?= python3
 VENV := .venv
@@ -19,8 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/upback migrate
-	$(BIN)/upback start
+	$(BIN)/upback serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -1,6 +1,6 @@
 """Test set-up shared by every suite.
 
-Each run gets its own data directory, so tests never touch a person's real upback data. When
+The data directory is made private to each run by the early plugin `tests.isolation`. When
 `UPBACK_REQUIRE_POSTGRES=1` (CI), a run that is not actually on PostgreSQL fails loudly instead
 of quietly testing SQLite twice.
 """
@@ -8,11 +8,8 @@ of quietly testing SQLite twice.
 from __future__ import annotations
 
 import os
-import tempfile
 
 import pytest
-
-os.environ.setdefault("UPBACK_DATA_DIR", tempfile.mkdtemp(prefix="upback-test-"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -31,9 +31,6 @@ def local_user() -> Any:
 
 
 def database_description() -> str:
-    from django.conf import settings
+    from upback.site.paths import database_description as describe
 
-    db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"SQLite database at {db['NAME']}"
-    return f"PostgreSQL database '{db.get('NAME')}' on {db.get('HOST') or 'localhost'}"
+    return describe()

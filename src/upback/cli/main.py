@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from upback import __version__
-from upback.cli import library_cmd, plan_cmd, screen_cmd, start_cmd  # noqa: F401  (registration)
+from upback.cli import (  # noqa: F401  (each module registers its command)
+    library_cmd,
+    plan_cmd,
+    screen_cmd,
+    serve_cmd,
+    start_cmd,
+)
 from upback.cli.app import app, console
 
 

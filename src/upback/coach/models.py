@@ -112,3 +112,124 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"plan v{self.version} of {self.owner}"
+
+
+class Account(models.Model):
+    """Per-person settings that are not part of the clinical profile."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_account"
+    )
+    time_zone = models.CharField(max_length=64, default="UTC")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"account of {self.owner}"
+
+
+class ScreeningClearance(models.Model):
+    """A person's word that a clinician has seen them after a 'soon' result."""
+
+    screening = models.OneToOneField(Screening, on_delete=models.CASCADE, related_name="clearance")
+    confirmed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"clearance of screening {self.screening_id}"
+
+
+class GuidedSession(models.Model):
+    """One run of a day's routine in the guided player, with pain before and after."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guided_sessions"
+    )
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="sessions")
+    day = models.CharField(max_length=3)
+    local_date = models.DateField(db_index=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    pain_before = models.PositiveSmallIntegerField()
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    source = models.CharField(max_length=10, default="web")
+    stopped_for_symptoms = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pain_before__lte=10), name="session_pain_before_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_after__isnull=True) | Q(pain_after__lte=10),
+                name="session_pain_after_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"session of {self.owner} on {self.local_date}"
+
+
+class GuidedItem(models.Model):
+    """One technique within a guided session, as done (or skipped), with its feedback."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "not yet"
+        DONE = "done", "done"
+        SKIPPED = "skipped", "skipped"
+
+    class Feeling(models.TextChoices):
+        TOO_EASY = "too_easy", "too easy"
+        ABOUT_RIGHT = "about_right", "about right"
+        TOO_HARD = "too_hard", "too hard"
+
+    session = models.ForeignKey(GuidedSession, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveSmallIntegerField()
+    slug = models.CharField(max_length=60)
+    name = models.CharField(max_length=120)
+    dose = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    feeling = models.CharField(max_length=12, choices=Feeling.choices, blank=True)
+    pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "order"], name="guided_item_order_unique"),
+            models.CheckConstraint(
+                condition=Q(pain_during__isnull=True) | Q(pain_during__lte=10),
+                name="guided_item_pain_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.slug} ({self.status})"
+
+
+class CheckIn(models.Model):
+    """The daily check-in: pain, stiffness, sleep, stress and a note, on the person's own date."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
+    )
+    local_date = models.DateField()
+    pain = models.PositiveSmallIntegerField()
+    stiffness = models.PositiveSmallIntegerField()
+    sleep_quality = models.PositiveSmallIntegerField()
+    stress = models.PositiveSmallIntegerField()
+    note = models.TextField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-local_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "local_date"], name="checkin_one_per_day"),
+            models.CheckConstraint(
+                condition=Q(pain__lte=10, stiffness__lte=10, sleep_quality__lte=10, stress__lte=10),
+                name="checkin_scores_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"check-in of {self.owner} on {self.local_date}"

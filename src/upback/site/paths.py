@@ -29,3 +29,13 @@ def secret_key(directory: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
     return key
+
+
+def database_description() -> str:
+    """Where the data lives, in words for a person: the SQLite file or the PostgreSQL server."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if str(db["ENGINE"]).endswith("sqlite3"):
+        return f"an SQLite database at {db['NAME']}"
+    return f"the PostgreSQL database '{db.get('NAME')}' on {db.get('HOST') or 'this machine'}"

@@ -1,8 +1,15 @@
-"""URL routes. The web pages arrive with the web app; the admin is here for operators."""
+"""URL routes: each feature's views module lists its own routes."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("upback.coach.views.accounts")),
+    path("", include("upback.coach.views.screen")),
+    path("", include("upback.coach.views.plans")),
+    path("", include("upback.coach.views.today")),
+    path("", include("upback.coach.views.player")),
+    path("", include("upback.coach.views.checkins")),
+    path("", include("upback.coach.views.library")),
 ]

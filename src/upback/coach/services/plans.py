@@ -1,18 +1,16 @@
-"""Writes. The only code that changes stored data; each calls the pure core for its decisions."""
+"""Saving profiles and creating plans, with the safety gate in front of every plan."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
 
 from upback.coach import selectors
-from upback.coach.models import Plan, Profile, Screening
-from upback.core import planner, safety
+from upback.coach.models import Plan, Profile
+from upback.core import planner
 from upback.core.profile import Profile as CoreProfile
-from upback.core.vocab import Disposition
 
 
 class SafetyStop(Exception):
@@ -30,30 +28,6 @@ class SafetyStop(Exception):
         super().__init__(message)
 
 
-def local_user_get_or_create(*, username: str) -> User:
-    """The account used by the terminal on a single-person install."""
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(username=username)
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    return user
-
-
-def screening_record(*, owner: User, screening: safety.Screening, source: str = "cli") -> Screening:
-    result = safety.screen(screening)
-    return Screening.objects.create(
-        owner=owner,
-        age=screening.age,
-        sex=screening.sex or "",
-        answers=dict(screening.answers),
-        disposition=result.disposition.value,
-        rules=list(result.rules),
-        result=result.to_json(),
-        source=source,
-    )
-
-
 def profile_save(*, owner: User, profile: CoreProfile) -> Profile:
     data = profile.model_dump(mode="json")
     stored, _ = Profile.objects.update_or_create(owner=owner, defaults=data)
@@ -62,13 +36,12 @@ def profile_save(*, owner: User, profile: CoreProfile) -> Profile:
 
 def plan_gate(*, owner: User) -> bool:
     """Whether a plan must stay gentle; raises SafetyStop when no plan may be shown at all."""
-    latest = selectors.screening_latest(owner=owner)
-    if latest is None:
+    state = selectors.care_state_get(owner=owner)
+    if state.needs_screen:
         raise SafetyStop(None)
-    disposition = Disposition(latest.disposition)
-    if disposition in (Disposition.EMERGENCY, Disposition.URGENT):
-        raise SafetyStop(disposition.value)
-    return disposition is Disposition.SOON
+    if state.stopped:
+        raise SafetyStop(state.disposition.value if state.disposition else None)
+    return state.gentle_only
 
 
 @transaction.atomic

@@ -1,0 +1,31 @@
+"""Reads about safety screenings and the care state they put a person in."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+
+from upback.coach.models import Screening
+from upback.core.care import CareState, care_state
+from upback.core.vocab import Disposition
+
+
+def screening_latest(*, owner: User) -> Screening | None:
+    return Screening.objects.filter(owner=owner).order_by("-created_at", "-id").first()
+
+
+def screening_list(*, owner: User) -> list[Screening]:
+    return list(Screening.objects.filter(owner=owner).order_by("-created_at", "-id"))
+
+
+def care_state_get(*, owner: User) -> CareState:
+    """The account's state follows its latest screening (and a clinician's visit after 'soon')."""
+    latest = (
+        Screening.objects.filter(owner=owner)
+        .select_related("clearance")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if latest is None:
+        return care_state(None)
+    seen = hasattr(latest, "clearance")
+    return care_state(Disposition(latest.disposition), clinician_seen=seen)

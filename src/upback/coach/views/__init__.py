@@ -1,0 +1,1 @@
+"""Web views, one module per feature; each module also holds that feature's `urlpatterns`."""

@@ -1,0 +1,5 @@
+"""(Scaffold: being built.)"""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

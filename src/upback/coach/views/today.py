@@ -1,0 +1,12 @@
+"""(Scaffold: being built.)"""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+
+def page(request: HttpRequest) -> HttpResponse:
+    return render(request, "coach/scaffold.html", {"title": "Today"})
+
+
+urlpatterns = [path("today/", page, name="today")]

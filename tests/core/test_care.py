@@ -1,4 +1,4 @@
-"""What each safety result allows: nothing before a screen, nothing while stopped, gentle on 'soon'."""
+"""What each safety result allows: nothing before a screen or while stopped; gentle on soon."""
 
 from __future__ import annotations
 

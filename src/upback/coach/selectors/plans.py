@@ -1,14 +1,38 @@
-"""Reads about profiles and plans, always scoped to their owner."""
+"""Reads about profiles, plans and today's routine, always scoped to their owner."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import User
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from upback.coach.models import Plan, Profile
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from upback.coach.models import Account, GuidedItem, Plan, Profile
+from upback.core.errors import InputProblem
+from upback.core.profile import Profile as CoreProfile
+from upback.core.profile import parse_profile
 
 
 def profile_get(*, owner: User) -> Profile | None:
     return Profile.objects.filter(owner=owner).first()
+
+
+def profile_fields(profile: Profile) -> dict[str, Any]:
+    """The stored profile as the core's profile fields (the DESIGN's profile contract)."""
+    return {name: getattr(profile, name) for name in CoreProfile.model_fields}
+
+
+def profile_core_get(*, owner: User) -> CoreProfile | None:
+    """The stored profile, validated by the core; None when there is none (or it no longer fits)."""
+    stored = profile_get(owner=owner)
+    if stored is None:
+        return None
+    try:
+        return parse_profile(profile_fields(stored), where="stored profile")
+    except InputProblem:
+        return None
 
 
 def plan_current(*, owner: User) -> Plan | None:
@@ -17,3 +41,28 @@ def plan_current(*, owner: User) -> Plan | None:
 
 def plan_list(*, owner: User) -> list[Plan]:
     return list(Plan.objects.filter(owner=owner).order_by("-version"))
+
+
+def time_zone_get(*, owner: User) -> ZoneInfo:
+    """The person's own time zone (from the browser at sign-up); UTC when unknown."""
+    name = Account.objects.filter(owner=owner).values_list("time_zone", flat=True).first()
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_now_get(*, owner: User) -> dt.datetime:
+    """Now, on the person's own clock."""
+    return timezone.now().astimezone(time_zone_get(owner=owner))
+
+
+def done_slugs_on(*, owner: User, local_date: dt.date) -> set[str]:
+    """The techniques finished in a guided session on the person's own date."""
+    return set(
+        GuidedItem.objects.filter(
+            session__owner=owner,
+            session__local_date=local_date,
+            status=GuidedItem.Status.DONE,
+        ).values_list("slug", flat=True)
+    )

@@ -29,3 +29,8 @@ def care_state_get(*, owner: User) -> CareState:
         return care_state(None)
     seen = hasattr(latest, "clearance")
     return care_state(Disposition(latest.disposition), clinician_seen=seen)
+
+
+def screening_get(*, owner: User, pk: int) -> Screening | None:
+    """One of the owner's own screenings; another person's is simply not found."""
+    return Screening.objects.filter(owner=owner, pk=pk).select_related("clearance").first()

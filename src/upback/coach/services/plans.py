@@ -9,8 +9,22 @@ from django.db import transaction
 
 from upback.coach import selectors
 from upback.coach.models import Plan, Profile
+from upback.coach.selectors.plans import profile_core_get
+from upback.core import plan_swap as swapping
 from upback.core import planner
+from upback.core.library import default_library
 from upback.core.profile import Profile as CoreProfile
+from upback.core.profile import parse_profile
+
+REASON_MAX = 200
+
+
+class NoPlan(Exception):
+    """There is nothing to change yet: the person has no plan, or no profile to build one from."""
+
+
+class PlanChanged(Exception):
+    """The plan changed since the person looked at it (another tab, a double submit)."""
 
 
 class SafetyStop(Exception):
@@ -48,13 +62,73 @@ def plan_gate(*, owner: User) -> bool:
 def plan_create(*, owner: User, profile: CoreProfile, reason: str = "first plan") -> Plan:
     gentle_only = plan_gate(owner=owner)
     built = planner.build_plan(profile, gentle_only=gentle_only)
-    latest = Plan.objects.select_for_update().filter(owner=owner).order_by("-version").first()
+    _, version = _next_version(owner)
     data: dict[str, Any] = built.to_json()
     return Plan.objects.create(
         owner=owner,
-        version=(latest.version + 1) if latest else 1,
+        version=version,
         profile_snapshot=profile.model_dump(mode="json"),
         data=data,
         gentle_only=gentle_only,
         reason=reason,
+    )
+
+
+def _next_version(owner: User) -> tuple[Plan | None, int]:
+    latest = Plan.objects.select_for_update().filter(owner=owner).order_by("-version").first()
+    return latest, (latest.version + 1) if latest else 1
+
+
+@transaction.atomic
+def plan_regenerate(*, owner: User) -> Plan:
+    """A fresh plan from the person's stored profile (undoing swaps, following the care state)."""
+    profile = profile_core_get(owner=owner)
+    if profile is None:
+        raise NoPlan("There is no profile to build a plan from yet.")
+    return plan_create(owner=owner, profile=profile, reason="rebuilt from your profile")
+
+
+@transaction.atomic
+def plan_swap(
+    *, owner: User, slug: str, replacement: str, expected_version: int | None = None
+) -> Plan:
+    """A new plan version with `slug` replaced by `replacement` on every day it appears.
+
+    Raises SafetyStop while no exercise may be suggested, NoPlan before the first plan,
+    PlanChanged when `expected_version` is no longer the latest, and `plan_swap.SwapProblem`
+    when the replacement is not one the person can do in those days.
+    """
+    gentle_only = plan_gate(owner=owner)
+    current, version = _next_version(owner)
+    if current is None:
+        raise NoPlan("There is no plan yet.")
+    if expected_version is not None and current.version != expected_version:
+        raise PlanChanged(f"Your plan is now version {current.version}.")
+    library = default_library()
+    profile = parse_profile(current.profile_snapshot, where="stored profile")
+    data = swapping.swap(
+        current.data,
+        slug,
+        replacement,
+        profile,
+        library,
+        gentle_only=gentle_only or current.gentle_only,
+    )
+    old = next(
+        (
+            item["name"]
+            for day in current.data["days"]
+            for item in day["items"]
+            if item["slug"] == slug
+        ),
+        slug,
+    )
+    new = library.get(replacement).name
+    return Plan.objects.create(
+        owner=owner,
+        version=version,
+        profile_snapshot=current.profile_snapshot,
+        data=data,
+        gentle_only=current.gentle_only,
+        reason=f"swapped {old} for {new}"[:REASON_MAX],
     )

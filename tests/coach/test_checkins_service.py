@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from tests.examples import MECHANICAL_TRIGGER
 from upback.coach import selectors, services
 from upback.coach.models import Account, CheckIn, Screening
-from upback.coach.selectors.checkins import checkin_local_today, journal_page
+from upback.coach.selectors.accounts import local_today
+from upback.coach.selectors.checkins import journal_page
 from upback.coach.services.checkins import (
     CheckinProblem,
     Scores,
@@ -62,8 +63,8 @@ def test_a_check_in_is_saved_on_the_persons_local_today(owner: User) -> None:
 
 def test_local_today_follows_the_accounts_time_zone(owner: User, outsider: User) -> None:
     Account.objects.create(owner=outsider, time_zone="America/Los_Angeles")
-    assert checkin_local_today(owner=owner, now=NOON_UTC) == date(2025, 11, 22)
-    assert checkin_local_today(owner=outsider, now=NOON_UTC) == date(2025, 11, 21)
+    assert local_today(owner=owner, now=NOON_UTC) == date(2025, 11, 22)
+    assert local_today(owner=outsider, now=NOON_UTC) == date(2025, 11, 21)
 
 
 def test_a_person_without_an_account_record_gets_one_and_utc_dates(outsider: User) -> None:

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 
 from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
 from upback.coach.models import GuidedItem, GuidedSession, Plan
+from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.sessions import (
-    local_today,
     plan_day_items,
     session_list_on,
     session_unfinished_on,

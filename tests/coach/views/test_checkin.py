@@ -15,7 +15,7 @@ from django.utils.html import escape
 from tests.examples import MECHANICAL_TRIGGER
 from upback.coach import selectors, services
 from upback.coach.models import Account, CheckIn, Screening
-from upback.coach.selectors.checkins import checkin_local_today
+from upback.coach.selectors.accounts import local_today
 from upback.core import safety
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def is_checked(html: str, name: str, value: object) -> bool:
 
 
 def today(owner: User) -> date:
-    return checkin_local_today(owner=owner)
+    return local_today(owner=owner)
 
 
 def test_it_sends_an_anonymous_visitor_to_log_in(client: Client) -> None:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from tests.examples import MECHANICAL_TRIGGER
 from upback.coach import services
 from upback.coach.models import Account, CheckIn, GuidedSession, Plan
-from upback.coach.selectors.checkins import checkin_local_today
+from upback.coach.selectors.accounts import local_today
 from upback.core import safety
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def outsider() -> User:
 
 
 def entry(owner: User, days_ago: int = 0, **changes: object) -> CheckIn:
-    day = checkin_local_today(owner=owner) - timedelta(days=days_ago)
+    day = local_today(owner=owner) - timedelta(days=days_ago)
     return CheckIn.objects.create(owner=owner, local_date=day, **{**SCORES, **changes})
 
 
@@ -88,7 +88,7 @@ def test_it_lists_the_persons_entries_newest_first_in_their_own_words(
     response = client.get(URL)
     html = response.content.decode()
     assert response.status_code == 200
-    today = checkin_local_today(owner=owner)
+    today = local_today(owner=owner)
     assert html.index("Today, ") < html.index("Yesterday, ")
     assert f"Today, {today:%a} {today.day} {today:%b}" in html
     assert "walked at lunch" in html

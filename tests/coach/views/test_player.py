@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
 from upback.coach.models import Account, GuidedItem, GuidedSession, Plan
-from upback.coach.selectors.sessions import local_today, plan_day_items, plan_day_of
+from upback.coach.selectors.accounts import local_today
+from upback.coach.selectors.sessions import plan_day_items, plan_day_of
 from upback.coach.services.plans import plan_create, profile_save
 from upback.coach.services.screenings import screening_record
 from upback.coach.services.sessions import session_item_record, session_start

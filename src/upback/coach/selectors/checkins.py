@@ -4,28 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.paginator import Page, Paginator
-from django.utils import timezone
 
-from upback.coach.models import Account, CheckIn, GuidedSession
-from upback.coach.services.accounts import time_zone_or_utc
+from upback.coach.models import CheckIn, GuidedSession
 
 JOURNAL_PAGE_SIZE = 30
-
-
-def checkin_time_zone(*, owner: User) -> ZoneInfo:
-    name = Account.objects.filter(owner=owner).values_list("time_zone", flat=True).first()
-    return ZoneInfo(time_zone_or_utc(name or "UTC"))
-
-
-def checkin_local_today(*, owner: User, now: datetime | None = None) -> date:
-    """Today's date where the person lives (their account's time zone; UTC if unknown)."""
-    moment = now if now is not None else timezone.now()
-    return moment.astimezone(checkin_time_zone(owner=owner)).date()
 
 
 def checkin_get(*, owner: User, pk: int) -> CheckIn | None:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import User
-from django.utils import timezone
 
-from upback.coach.models import Account, GuidedItem, Plan, Profile
+from upback.coach.models import GuidedItem, Plan, Profile
 from upback.core.errors import InputProblem
 from upback.core.profile import Profile as CoreProfile
 from upback.core.profile import parse_profile
@@ -41,20 +39,6 @@ def plan_current(*, owner: User) -> Plan | None:
 
 def plan_list(*, owner: User) -> list[Plan]:
     return list(Plan.objects.filter(owner=owner).order_by("-version"))
-
-
-def time_zone_get(*, owner: User) -> ZoneInfo:
-    """The person's own time zone (from the browser at sign-up); UTC when unknown."""
-    name = Account.objects.filter(owner=owner).values_list("time_zone", flat=True).first()
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def local_now_get(*, owner: User) -> dt.datetime:
-    """Now, on the person's own clock."""
-    return timezone.now().astimezone(time_zone_get(owner=owner))
 
 
 def done_slugs_on(*, owner: User, local_date: dt.date) -> set[str]:

@@ -4,29 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import User
-from django.utils import timezone
 
-from upback.coach.models import Account, GuidedItem, GuidedSession, Plan
+from upback.coach.models import GuidedItem, GuidedSession, Plan
 from upback.core.library import default_library
 from upback.core.vocab import WEEK, Day
-
-
-def local_now(*, owner: User, now: dt.datetime | None = None) -> dt.datetime:
-    """The current time in the person's own time zone (UTC when none is known)."""
-    name = Account.objects.filter(owner=owner).values_list("time_zone", flat=True).first()
-    try:
-        zone = ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return (now or timezone.now()).astimezone(zone)
-
-
-def local_today(*, owner: User, now: dt.datetime | None = None) -> dt.date:
-    """The person's own date today, from the time zone on their account."""
-    return local_now(owner=owner, now=now).date()
 
 
 def plan_day_of(date: dt.date) -> Day:

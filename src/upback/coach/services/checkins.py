@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from upback.coach.models import Account, CheckIn, Profile, Screening
-from upback.coach.selectors.checkins import checkin_local_today
+from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.screenings import screening_latest
 from upback.coach.services.screenings import screening_record
 from upback.core import safety
@@ -71,7 +71,7 @@ def _check(*, scores: Scores, note: str) -> None:
 
 
 def _day(*, owner: User, local_date: date | None, now: datetime | None) -> date:
-    today = checkin_local_today(owner=owner, now=now)
+    today = local_today(owner=owner, now=now)
     if local_date is None:
         return today
     if local_date > today:

@@ -20,10 +20,10 @@ from django.utils import dateformat
 from django.views.decorators.http import require_http_methods
 
 from upback.coach.models import CheckIn
+from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.checkins import (
     checkin_for_date,
     checkin_get,
-    checkin_local_today,
     journal_page,
 )
 from upback.coach.selectors.screenings import care_state_get
@@ -257,7 +257,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
     if paused is not None:
         return paused
     owner = _owner(request)
-    today = checkin_local_today(owner=owner)
+    today = local_today(owner=owner)
     existing = checkin_for_date(owner=owner, local_date=today)
     initial = _initial(existing) if existing else {"local_date": today}
     data = request.POST if request.method == "POST" else None
@@ -316,7 +316,7 @@ def checkin_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if paused is not None:
         return paused
     owner = _owner(request)
-    today = checkin_local_today(owner=owner)
+    today = local_today(owner=owner)
     was = day_words(entry.local_date, today)
     data = request.POST if request.method == "POST" else None
     form = CheckinForm(data, initial=_initial(entry), today=today, recheck=False)
@@ -347,7 +347,7 @@ def checkin_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def checkin_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
     owner = _owner(request)
-    today = checkin_local_today(owner=owner)
+    today = local_today(owner=owner)
     when = day_words(entry.local_date, today)
     if request.method == "POST":
         checkin_delete(owner=owner, checkin=entry)
@@ -359,7 +359,7 @@ def checkin_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def journal(request: HttpRequest) -> HttpResponse:
     owner = _owner(request)
-    today = checkin_local_today(owner=owner)
+    today = local_today(owner=owner)
     found = journal_page(owner=owner, page=request.GET.get("page", 1))
     entries = [
         {

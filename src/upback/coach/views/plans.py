@@ -16,12 +16,11 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from upback.coach.models import Plan
+from upback.coach.selectors.accounts import local_now, time_zone_get
 from upback.coach.selectors.plans import (
-    local_now_get,
     plan_current,
     profile_fields,
     profile_get,
-    time_zone_get,
 )
 from upback.coach.selectors.screenings import screening_latest
 from upback.coach.services.plans import (
@@ -303,7 +302,7 @@ def _plan_context(request: HttpRequest, stored: Plan) -> dict[str, Any]:
                     hidden.append(item["name"])
         data = shown
     snapshot = parse_profile(stored.profile_snapshot, where="stored profile")
-    today = WEEK[local_now_get(owner=request.user).weekday()].value  # type: ignore[arg-type]
+    today = WEEK[local_now(owner=request.user).weekday()].value  # type: ignore[arg-type]
     wanted = request.GET.get("day") or request.POST.get("day")
     open_day = wanted if wanted in DAY_NAMES else today
 

@@ -19,9 +19,9 @@ from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
 from upback.coach.models import GuidedItem, GuidedSession
+from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.plans import plan_current
 from upback.coach.selectors.sessions import (
-    local_today,
     plan_day_items,
     plan_day_of,
     session_get,

@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from upback.coach.selectors.plans import done_slugs_on, local_now_get, plan_current
+from upback.coach.selectors.accounts import local_now
+from upback.coach.selectors.plans import done_slugs_on, plan_current
 from upback.coach.views.guards import exercise_allowed
 from upback.coach.views.plans import DAY_NAMES, show_minutes
 from upback.core import plan_swap as swapping
@@ -19,7 +20,7 @@ from upback.core.vocab import WEEK
 @exercise_allowed
 def today(request: HttpRequest) -> HttpResponse:
     owner = request.user
-    now = local_now_get(owner=owner)  # type: ignore[arg-type]
+    now = local_now(owner=owner)  # type: ignore[arg-type]
     day = WEEK[now.weekday()].value
     context: dict[str, Any] = {
         "local_date": now.date(),  # a date, so templates never shift it to the server's zone

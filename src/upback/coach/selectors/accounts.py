@@ -1,0 +1,30 @@
+"""Reads about a person's account: their time zone, and so their own 'now' and 'today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from upback.coach.models import Account
+
+
+def time_zone_get(*, owner: User) -> ZoneInfo:
+    """The person's own time zone (from the browser at sign-up); UTC when unknown or broken."""
+    name = Account.objects.filter(owner=owner).values_list("time_zone", flat=True).first()
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_now(*, owner: User, now: dt.datetime | None = None) -> dt.datetime:
+    """Now (or the given instant) on the person's own clock."""
+    return (now or timezone.now()).astimezone(time_zone_get(owner=owner))
+
+
+def local_today(*, owner: User, now: dt.datetime | None = None) -> dt.date:
+    """The person's own date: dates in upback follow where the person lives, not the server."""
+    return local_now(owner=owner, now=now).date()

@@ -9,44 +9,15 @@ from rich.rule import Rule
 from upback.cli import prompts
 from upback.cli.app import console
 from upback.core import safety
+from upback.core.labels import (
+    EQUIPMENT_CHOICES,
+    PAIN_CHOICES,
+    SLEEP_CHOICES,
+    TRIGGER_CHOICES,
+    WHO_CHOICES,
+)
 from upback.core.profile import Profile
 from upback.core.vocab import Disposition, Equipment, PainCharacter, SleepPosition, Trigger, Who
-
-WHO_LABELS = [
-    (Who.DESK_WORKER.value, "I sit at a desk or screen most of the day"),
-    (Who.LIFTER.value, "I lift weights or train hard"),
-    (Who.OLDER_ADULT.value, "I'm an older adult and my upper back has got stiff"),
-    (Who.OTHER.value, "None of these fits me"),
-]
-TRIGGER_LABELS = [
-    (Trigger.SITTING_SCREENS.value, "Long hours sitting at a screen"),
-    (Trigger.PHONE_USE.value, "Looking down at my phone a lot"),
-    (Trigger.LIFTING_OVERUSE.value, "Lifting, training or repeating the same movement"),
-    (Trigger.STRESS_BREATHING.value, "Stress, tense shoulders or shallow breathing"),
-    (Trigger.SLEEP_POSITION.value, "The way I sleep"),
-    (Trigger.HEAVY_BAGS.value, "Carrying heavy bags"),
-    (Trigger.WEAK_UNDERUSED.value, "Not much exercise lately; muscles feel weak"),
-]
-PAIN_LABELS = [
-    (PainCharacter.TIGHT_ACHY_STIFF.value, "Tight, achy or stiff"),
-    (PainCharacter.SHARP_NEW_OR_SWOLLEN.value, "Sharp, brand new, or swollen (a fresh flare)"),
-]
-EQUIPMENT_LABELS = [
-    (Equipment.RESISTANCE_BAND.value, "Resistance band"),
-    (Equipment.FOAM_ROLLER.value, "Foam roller"),
-    (Equipment.MASSAGE_BALL.value, "Massage ball (a tennis or lacrosse ball works)"),
-    (Equipment.DUMBBELLS.value, "Light dumbbells"),
-    (Equipment.STABILITY_BALL.value, "Stability (gym) ball"),
-    (Equipment.MASSAGE_GUN.value, "Massage gun"),
-    (Equipment.HEAT_PACK.value, "Heat pack or hot-water bottle"),
-    (Equipment.COLD_PACK.value, "Cold pack (a bag of frozen peas works)"),
-]
-SLEEP_LABELS = [
-    (SleepPosition.SIDE.value, "On my side"),
-    (SleepPosition.BACK.value, "On my back"),
-    (SleepPosition.STOMACH.value, "On my stomach"),
-    (SleepPosition.MIXED.value, "It changes through the night"),
-]
 
 
 def ask_screen(*, age: int | None = None) -> tuple[safety.Screening, safety.ScreenResult]:
@@ -80,17 +51,17 @@ def ask_profile(*, age: int | None, previous: dict[str, Any] | None = None) -> P
     """Ask for the profile, offering the previous answers as defaults."""
     before = previous or {}
     console.print(Rule("[bold]About you[/]"))
-    who = prompts.one_of("Which sounds most like you?", WHO_LABELS, default=before.get("who"))
+    who = prompts.one_of("Which sounds most like you?", WHO_CHOICES, default=before.get("who"))
     if age is None or age < 18:
         age = prompts.whole_number("How old are you?", low=18, high=110, default=before.get("age"))
     triggers = prompts.some_of(
         "What seems to set your pain off? Pick any that fit.",
-        TRIGGER_LABELS,
+        TRIGGER_CHOICES,
         default=before.get("triggers", ()),
     )
     pain = prompts.one_of(
         "How does the pain feel right now?",
-        PAIN_LABELS,
+        PAIN_CHOICES,
         default=before.get("pain_character", PainCharacter.TIGHT_ACHY_STIFF.value),
     )
     weeks = prompts.whole_number(
@@ -113,7 +84,7 @@ def ask_profile(*, age: int | None, previous: dict[str, Any] | None = None) -> P
     )
     equipment = prompts.some_of(
         "What do you have at home? (A chair, wall, doorway, towel and book are assumed.)",
-        EQUIPMENT_LABELS,
+        EQUIPMENT_CHOICES,
         default=before.get("equipment", ()),
     )
     floor_ok = prompts.yes_no(
@@ -121,7 +92,7 @@ def ask_profile(*, age: int | None, previous: dict[str, Any] | None = None) -> P
         default=bool(before.get("floor_ok", True)),
     )
     sleep = prompts.one_of(
-        "How do you usually sleep?", SLEEP_LABELS, default=before.get("sleep_position", "side")
+        "How do you usually sleep?", SLEEP_CHOICES, default=before.get("sleep_position", "side")
     )
     return Profile(
         who=Who(who),

@@ -15,19 +15,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from upback.core.labels import DAY_NAMES
 from upback.core.library import Library, Technique
 from upback.core.safety import ScreenResult
 from upback.core.vocab import Disposition
-
-DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
 
 _DISPOSITION_STYLE: dict[Disposition, tuple[str, str]] = {
     Disposition.EMERGENCY: ("bold white on red", "Get emergency help now"),

@@ -35,65 +35,28 @@ from upback.coach.services.plans import (
 from upback.coach.views.guards import exercise_allowed
 from upback.core import plan_swap as swapping
 from upback.core.errors import InputProblem
+from upback.core.labels import (
+    DAY_NAMES,
+    EQUIPMENT_CHOICES,
+    PAIN_CHOICES,
+    SLEEP_CHOICES,
+    TRIGGER_CHOICES,
+    WHO_CHOICES,
+)
 from upback.core.library import default_library
 from upback.core.profile import Profile as CoreProfile
 from upback.core.profile import parse_profile
-from upback.core.vocab import WEEK, Equipment, PainCharacter, SleepPosition, Trigger, Who
+from upback.core.vocab import WEEK
 
-DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
-
-WHO_CHOICES = [
-    (Who.DESK_WORKER.value, "I sit at a desk or a screen most of the day"),
-    (Who.LIFTER.value, "I lift weights or train hard"),
-    (Who.OLDER_ADULT.value, "I'm an older adult and my upper back has got stiff"),
-    (Who.OTHER.value, "None of these quite fits me"),
-]
-TRIGGER_CHOICES = [
-    (Trigger.SITTING_SCREENS.value, "Long hours sitting at a screen"),
-    (Trigger.PHONE_USE.value, "Looking down at my phone a lot"),
-    (Trigger.LIFTING_OVERUSE.value, "Lifting, training or doing the same movement over and over"),
-    (Trigger.STRESS_BREATHING.value, "Stress, tense shoulders or shallow breathing"),
-    (Trigger.SLEEP_POSITION.value, "The way I sleep"),
-    (Trigger.HEAVY_BAGS.value, "Carrying heavy bags"),
-    (Trigger.WEAK_UNDERUSED.value, "Not much exercise lately; my muscles feel weak"),
-]
-PAIN_CHOICES = [
-    (PainCharacter.TIGHT_ACHY_STIFF.value, "Tight, achy or stiff"),
-    (PainCharacter.SHARP_NEW_OR_SWOLLEN.value, "Sharp, brand new, or swollen (a fresh flare)"),
-]
 STRENGTH_CHOICES = [
     (0, "None for now"),
     (1, "1 day a week"),
     (2, "2 days a week"),
     (3, "3 days a week"),
 ]
-EQUIPMENT_CHOICES = [
-    (Equipment.RESISTANCE_BAND.value, "Resistance band"),
-    (Equipment.FOAM_ROLLER.value, "Foam roller"),
-    (Equipment.MASSAGE_BALL.value, "Massage ball (a tennis or lacrosse ball works)"),
-    (Equipment.DUMBBELLS.value, "Light dumbbells"),
-    (Equipment.STABILITY_BALL.value, "Stability (gym) ball"),
-    (Equipment.MASSAGE_GUN.value, "Massage gun"),
-    (Equipment.HEAT_PACK.value, "Heat pack or hot-water bottle"),
-    (Equipment.COLD_PACK.value, "Cold pack (a bag of frozen peas works)"),
-]
 FLOOR_CHOICES = [
     ("yes", "Yes, I can get down and back up comfortably"),
     ("no", "No, please keep everything off the floor"),
-]
-SLEEP_CHOICES = [
-    (SleepPosition.SIDE.value, "On my side"),
-    (SleepPosition.BACK.value, "On my back"),
-    (SleepPosition.STOMACH.value, "On my stomach"),
-    (SleepPosition.MIXED.value, "It changes through the night"),
 ]
 
 PICK_ONE = {

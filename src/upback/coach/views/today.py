@@ -11,8 +11,9 @@ from django.urls import path
 from upback.coach.selectors.accounts import local_now
 from upback.coach.selectors.plans import done_slugs_on, plan_current
 from upback.coach.views.guards import exercise_allowed
-from upback.coach.views.plans import DAY_NAMES, show_minutes
+from upback.coach.views.plans import show_minutes
 from upback.core import plan_swap as swapping
+from upback.core.labels import DAY_NAMES
 from upback.core.library import default_library
 from upback.core.vocab import WEEK
 

@@ -53,12 +53,18 @@ def run_the_session(page: Any) -> None:
     raise AssertionError("the session never reached its end")
 
 
-def finish_the_session(page: Any, *, pain_after: str, done_orders: list[int]) -> None:
+def finish_the_session(page: Any, *, pain_after: str) -> int:
+    """Answer the end-of-session questions for every exercise done; return how many there were."""
     page.get_by_role("link", name="Finish: how do you feel now?").click()
     page.wait_for_url(re.compile(r"/finish/$"))
     pick(page, "pain_after", pain_after)
-    for order in done_orders:
+    names = page.locator("input[type=radio][name^='feeling_']").evaluate_all(
+        "inputs => [...new Set(inputs.map(i => i.name))]"
+    )
+    for name in names:
+        order = name.removeprefix("feeling_")
         pick(page, f"feeling_{order}", "about_right")
         pick(page, f"pain_{order}", "2")
     page.get_by_role("button", name="Save and finish").click()
     page.wait_for_url(re.compile(r"/summary/$"))
+    return len(names)

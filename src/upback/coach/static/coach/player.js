@@ -219,6 +219,21 @@
     flush();
   }
 
+  // The finish page asks about each exercise done, so wait (briefly) for the last saves to land
+  // before going there; after a few seconds go anyway: the server keeps whatever arrives.
+  const finishLink = document.getElementById("player-finish");
+  if (finishLink) {
+    finishLink.addEventListener("click", (event) => {
+      if (!queue.length) return;
+      event.preventDefault();
+      showSave("Saving…");
+      const timeout = new Promise((resolve) => window.setTimeout(resolve, 4000));
+      Promise.race([flush(), timeout]).then(() => {
+        window.location.assign(finishLink.href);
+      });
+    });
+  }
+
   // ---- showing a step -------------------------------------------------------------------------
   function clock(seconds) {
     const whole = Math.max(0, Math.ceil(seconds));

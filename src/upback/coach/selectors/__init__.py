@@ -3,7 +3,13 @@
 One module per feature; this package re-exports them so callers may write `selectors.plan_current`.
 """
 
-from upback.coach.selectors.accounts import local_now, local_today, time_zone_get
+from upback.coach.selectors.accounts import (
+    account_get,
+    any_account_exists,
+    local_now,
+    local_today,
+    time_zone_get,
+)
 from upback.coach.selectors.checkins import checkin_for_date, checkin_get, journal_page
 from upback.coach.selectors.plans import (
     done_slugs_on,
@@ -29,6 +35,8 @@ from upback.coach.selectors.sessions import (
 )
 
 __all__ = [
+    "account_get",
+    "any_account_exists",
     "care_state_get",
     "checkin_for_date",
     "checkin_get",

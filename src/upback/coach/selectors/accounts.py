@@ -28,3 +28,12 @@ def local_now(*, owner: User, now: dt.datetime | None = None) -> dt.datetime:
 def local_today(*, owner: User, now: dt.datetime | None = None) -> dt.date:
     """The person's own date: dates in upback follow where the person lives, not the server."""
     return local_now(owner=owner, now=now).date()
+
+
+def account_get(*, owner: User) -> Account | None:
+    return Account.objects.filter(owner=owner).first()
+
+
+def any_account_exists() -> bool:
+    """Whether anyone has signed up yet (the first person is told where the data lives)."""
+    return User.objects.exists()

@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.urls import path
 
 from upback.coach import selectors, services
-from upback.coach.models import Account
 from upback.site.paths import database_description
 
 
@@ -43,7 +42,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("today")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        first = not User.objects.exists()
+        first = not selectors.any_account_exists()
         user = services.account_create(
             username=form.cleaned_data["username"],
             email=form.cleaned_data.get("email") or "",
@@ -64,9 +63,10 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 def account(request: HttpRequest) -> HttpResponse:
-    record, _ = Account.objects.get_or_create(owner=request.user)  # type: ignore[misc]
+    record = selectors.account_get(owner=request.user)  # type: ignore[arg-type]
     latest = selectors.screening_latest(owner=request.user)  # type: ignore[arg-type]
-    return render(request, "coach/account.html", {"account": record, "latest": latest})
+    time_zone = record.time_zone if record else "UTC"
+    return render(request, "coach/account.html", {"time_zone": time_zone, "latest": latest})
 
 
 urlpatterns = [

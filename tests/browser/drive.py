@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -68,3 +69,12 @@ def finish_the_session(page: Any, *, pain_after: str) -> int:
     page.get_by_role("button", name="Save and finish").click()
     page.wait_for_url(re.compile(r"/summary/$"))
     return len(names)
+
+
+def eventually(check: Callable[[], bool], *, seconds: float = 10.0) -> None:
+    """Wait until `check()` holds: the page updates before its save reaches the server."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("the saved state never arrived")
+        time.sleep(0.05)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import look
+from tests.browser.drive import eventually
 from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -171,8 +172,12 @@ def test_the_player_works_by_keyboard_alone_and_resumes_after_closing(
         "n => document.getElementById('player-name').textContent === n", arg=second.name
     )
     page.wait_for_function("document.getElementById('status-0').textContent === 'Skipped'")
-    first.refresh_from_db()
-    assert first.status == "skipped"
+
+    def saved_as_skipped() -> bool:
+        first.refresh_from_db()
+        return first.status == "skipped"
+
+    eventually(saved_as_skipped)
 
     # Close the tab midway and come back: it carries on at the first item not yet done.
     page.goto(f"{live_server.url}/today/")

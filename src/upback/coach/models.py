@@ -102,6 +102,10 @@ class Plan(models.Model):
     data = models.JSONField()
     gentle_only = models.BooleanField(default=False)
     reason = models.CharField(max_length=200, default="first plan")
+    # Why this version differs from the last: rule ids (e.g. adapt.progress_reps) and one entry
+    # per changed item ({slug, rule, reason, before, after}), so the history can be shown.
+    rules = models.JSONField(default=list, blank=True)
+    changes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-version"]
@@ -152,6 +156,8 @@ class GuidedSession(models.Model):
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
     source = models.CharField(max_length=10, default="web")
     stopped_for_symptoms = models.BooleanField(default=False)
+    # Pain the next morning (pain-monitoring model): asked at the next check-in.
+    next_morning_pain = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -162,6 +168,10 @@ class GuidedSession(models.Model):
             models.CheckConstraint(
                 condition=Q(pain_after__isnull=True) | Q(pain_after__lte=10),
                 name="session_pain_after_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_morning_pain__isnull=True) | Q(next_morning_pain__lte=10),
+                name="session_next_morning_pain_range",
             ),
         ]
 
@@ -233,3 +243,34 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"check-in of {self.owner} on {self.local_date}"
+
+
+class Review(models.Model):
+    """The 4-6 weekly review: baseline against now, function, global impression, next plan."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    local_date = models.DateField()
+    baseline = models.FloatField(null=True, blank=True)
+    current = models.FloatField(null=True, blank=True)
+    verdict = models.CharField(max_length=30)
+    adherence = models.FloatField(null=True, blank=True)
+    # Patient-Specific Functional Scale: [{"activity": str, "score": 0-10}], 3 activities.
+    psfs = models.JSONField(default=list)
+    # Patient Global Impression of Change, 1 (very much improved) .. 7 (very much worse).
+    pgic = models.PositiveSmallIntegerField()
+    proposal = models.JSONField(default=dict)
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(pgic__gte=1, pgic__lte=7), name="review_pgic_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"review of {self.owner} on {self.local_date}"

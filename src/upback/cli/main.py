@@ -8,10 +8,15 @@ import typer
 
 from upback import __version__
 from upback.cli import (  # noqa: F401  (each module registers its command)
+    data_cmd,
     library_cmd,
+    log_cmd,
     plan_cmd,
+    progress_cmd,
+    report_cmd,
     screen_cmd,
     serve_cmd,
+    session_cmd,
     start_cmd,
 )
 from upback.cli.app import app, console

@@ -8,8 +8,13 @@ urlpatterns = [
     path("", include("upback.coach.views.accounts")),
     path("", include("upback.coach.views.screen")),
     path("", include("upback.coach.views.plans")),
+    path("", include("upback.coach.views.plan_history")),
     path("", include("upback.coach.views.today")),
     path("", include("upback.coach.views.player")),
     path("", include("upback.coach.views.checkins")),
     path("", include("upback.coach.views.library")),
+    path("", include("upback.coach.views.report")),
+    path("", include("upback.coach.views.progress")),
+    path("", include("upback.coach.views.reviews")),
+    path("", include("upback.coach.views.data")),
 ]

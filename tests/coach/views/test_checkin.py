@@ -268,3 +268,90 @@ def test_the_warning_sign_groups_name_every_recheck_key_once() -> None:
 
     grouped = [key for _, keys in RECHECK_GROUPS for key in keys]
     assert sorted(grouped) == sorted(safety.RECHECK_KEYS)
+
+
+# ---- the morning after a session ------------------------------------------------------------
+
+
+def finished_session(owner: User, on: date) -> Any:
+    """A session of `on` with its first item done, finished with low pain."""
+    from tests.examples import GUIDE_PROFILE
+    from upback.coach.selectors.plans import plan_current
+    from upback.coach.selectors.sessions import plan_day_of
+    from upback.core.profile import parse_profile
+
+    if plan_current(owner=owner) is None:
+        profile = parse_profile(GUIDE_PROFILE)
+        services.profile_save(owner=owner, profile=profile)
+        services.plan_create(owner=owner, profile=profile)
+    plan = plan_current(owner=owner)
+    assert plan is not None
+    session = services.session_start(
+        owner=owner, plan=plan, local_date=on, day=plan_day_of(on), pain_before=4
+    )
+    services.session_item_record(owner=owner, session=session, order=0, status="done")
+    feedback = {0: services.sessions.Feedback(feeling="about_right", pain_during=2)}
+    services.session_finish(owner=owner, session=session, pain_after=3, feedback=feedback)
+    return session
+
+
+QUESTION = "How was your back this morning, after yesterday’s session?"
+
+
+def test_no_next_morning_question_without_a_recent_session(client_in: Client, owner: User) -> None:
+    finished_session(owner, today(owner))  # today's morning-after is tomorrow
+    html = client_in.get(URL).content.decode()
+    assert 'name="next_morning_pain"' not in html and "morning after" not in html
+
+
+def test_the_next_morning_question_appears_after_yesterdays_session_and_saves(
+    client_in: Client, owner: User
+) -> None:
+    session = finished_session(owner, today(owner) - timedelta(days=1))
+    html = client_in.get(URL).content.decode()
+    assert escape(QUESTION) in html and html.count('name="next_morning_pain"') == 11
+    assert "one about your last session" in html
+    response = client_in.post(URL, {**GOOD, "next_morning_pain": "2"})
+    assert response["Location"] == reverse("journal")
+    session.refresh_from_db()
+    assert session.next_morning_pain == 2
+    assert 'name="next_morning_pain"' not in client_in.get(URL).content.decode()
+
+
+def test_the_next_morning_question_names_the_day_of_an_older_session(
+    client_in: Client, owner: User
+) -> None:
+    two_days = today(owner) - timedelta(days=2)
+    finished_session(owner, two_days)
+    html = client_in.get(URL).content.decode()
+    assert f"the morning after your session on {two_days:%A}?" in html
+
+
+def test_the_next_morning_question_may_be_left_blank(client_in: Client, owner: User) -> None:
+    session = finished_session(owner, today(owner) - timedelta(days=1))
+    assert client_in.post(URL, GOOD)["Location"] == reverse("journal")
+    session.refresh_from_db()
+    assert session.next_morning_pain is None and CheckIn.objects.filter(owner=owner).exists()
+
+
+@pytest.mark.parametrize("value", ["11", "-1", "abc"])
+def test_a_next_morning_outside_0_to_10_is_a_400_that_keeps_the_rest(
+    client_in: Client, owner: User, value: str
+) -> None:
+    session = finished_session(owner, today(owner) - timedelta(days=1))
+    response = client_in.post(URL, {**GOOD, "next_morning_pain": value})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"next_morning_pain"}
+    html = response.content.decode()
+    assert "Please choose a number from 0 to 10 for your back the morning after." in html
+    assert is_checked(html, "pain", 3) and GOOD["note"] in html
+    session.refresh_from_db()
+    assert session.next_morning_pain is None and not CheckIn.objects.exists()
+
+
+def test_the_edit_page_never_asks_about_the_next_morning(client_in: Client, owner: User) -> None:
+    finished_session(owner, today(owner) - timedelta(days=1))
+    client_in.post(URL, GOOD)
+    entry = CheckIn.objects.get(owner=owner)
+    html = client_in.get(reverse("checkin_edit", args=[entry.pk])).content.decode()
+    assert 'name="next_morning_pain"' not in html

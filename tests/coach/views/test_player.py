@@ -427,3 +427,87 @@ def test_the_start_page_notes_a_session_already_finished_today(ana: User, client
     html = client.get(reverse("player_start")).content.decode()
     assert "You have already done a session today." in html
     assert "Carry on where you left off" not in html
+
+
+# ---- symptoms that stop a session -------------------------------------------------------------
+
+
+def test_the_finish_form_asks_about_every_symptom_that_means_stop(
+    ana: User, client: Client
+) -> None:
+    from upback.core.adapt import SESSION_SYMPTOMS
+
+    html = client.get(finish_url(started(ana))).content.decode()
+    assert "During the session, did you have any of these?" in html
+    for key, label in SESSION_SYMPTOMS:
+        assert f'value="{key}"' in html and escape(label) in html
+    assert "call your local emergency number" in html
+
+
+def test_chest_pain_during_a_session_stops_it_and_leads_to_the_stop_page(
+    ana: User, client: Client
+) -> None:
+    from upback.coach.models import Screening
+
+    session = started(ana)
+    response = client.post(
+        finish_url(session), {"pain_after": "4", "symptoms": ["chest_pain_or_pressure"]}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("stop")
+    screening = Screening.objects.filter(owner=ana).first()
+    assert screening is not None and screening.source == "session"
+    assert screening.answers == {"chest_pain_or_pressure": "yes"}
+    session.refresh_from_db()
+    assert session.stopped_for_symptoms and session.finished_at is not None
+    stop = client.get(reverse("stop"))
+    assert "upback has stopped the session so you can get checked" in stop.content.decode()
+    assert client.get(reverse("player_start"))["Location"] == reverse("stop")
+
+
+def test_a_symptom_is_recorded_even_when_the_rest_of_the_form_is_not_filled_in(
+    ana: User, client: Client
+) -> None:
+    session = started(ana)
+    session_item_record(owner=ana, session=session, order=0, status="done")
+    response = client.post(finish_url(session), {"symptoms": ["lightheaded_or_fainting"]})
+    assert response["Location"] == reverse("stop")
+    session.refresh_from_db()
+    assert session.stopped_for_symptoms and session.finished_at is None
+    assert "The rest of your answers can wait" in client.get(reverse("stop")).content.decode()
+
+
+def test_new_tingling_down_one_arm_leads_to_the_screens_see_someone_soon_result(
+    ana: User, client: Client
+) -> None:
+    session = started(ana)
+    response = client.post(
+        finish_url(session),
+        {"pain_after": "3", "symptoms": ["arm_numbness_or_tingling_one_side"]},
+    )
+    assert response["Location"] == reverse("screen_result")
+    result = client.get(response["Location"])
+    assert result.status_code == 200
+
+
+def test_a_forged_symptom_is_a_400_naming_the_field(ana: User, client: Client) -> None:
+    session = started(ana)
+    response = client.post(finish_url(session), {"pain_after": "3", "symptoms": ["fever"]})
+    assert response.status_code == 400
+    assert "symptoms" in response.context["form"].errors
+    assert "Please choose only from the symptoms listed." in response.content.decode()
+    session.refresh_from_db()
+    assert session.finished_at is None and not session.stopped_for_symptoms
+
+
+def test_a_painful_session_changes_the_plan_and_says_so(ana: User, client: Client) -> None:
+    session = started(ana)
+    for item in session.items.all():
+        session_item_record(owner=ana, session=session, order=item.order, status="done")
+    answers = {"pain_after": "6"}
+    for item in session.items.all():
+        answers[f"feeling_{item.order}"] = "too_hard"
+        answers[f"pain_{item.order}"] = "7"
+    response = client.post(finish_url(session), answers, follow=True)
+    assert Plan.objects.filter(owner=ana).count() == 2
+    html = response.content.decode()
+    assert "Your plan has changed after this session (after your sessions: a step back for" in html

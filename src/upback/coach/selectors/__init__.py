@@ -10,6 +10,7 @@ from upback.coach.selectors.accounts import (
     local_today,
     time_zone_get,
 )
+from upback.coach.selectors.adaptation import plan_history, session_awaiting_next_morning
 from upback.coach.selectors.checkins import checkin_for_date, checkin_get, journal_page
 from upback.coach.selectors.plans import (
     done_slugs_on,
@@ -19,6 +20,7 @@ from upback.coach.selectors.plans import (
     profile_fields,
     profile_get,
 )
+from upback.coach.selectors.progress import progress_get
 from upback.coach.selectors.screenings import (
     care_state_get,
     screening_get,
@@ -47,13 +49,16 @@ __all__ = [
     "plan_current",
     "plan_day_items",
     "plan_day_of",
+    "plan_history",
     "plan_list",
     "profile_core_get",
     "profile_fields",
     "profile_get",
+    "progress_get",
     "screening_get",
     "screening_latest",
     "screening_list",
+    "session_awaiting_next_morning",
     "session_get",
     "session_items",
     "session_list_on",

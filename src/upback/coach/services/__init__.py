@@ -9,6 +9,7 @@ from upback.coach.services.accounts import (
     local_user_get_or_create,
     time_zone_or_utc,
 )
+from upback.coach.services.adaptation import plan_adapt, session_symptoms_record
 from upback.coach.services.checkins import (
     CheckinProblem,
     checkin_delete,
@@ -32,6 +33,7 @@ from upback.coach.services.sessions import (
     SessionFinished,
     session_finish,
     session_item_record,
+    session_next_morning_record,
     session_start,
 )
 
@@ -49,6 +51,7 @@ __all__ = [
     "checkin_record",
     "checkin_update",
     "local_user_get_or_create",
+    "plan_adapt",
     "plan_create",
     "plan_gate",
     "plan_regenerate",
@@ -58,6 +61,8 @@ __all__ = [
     "screening_record",
     "session_finish",
     "session_item_record",
+    "session_next_morning_record",
     "session_start",
+    "session_symptoms_record",
     "time_zone_or_utc",
 ]

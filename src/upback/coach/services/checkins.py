@@ -4,6 +4,11 @@ A check-in belongs to the person's own local date (their account's time zone), o
 recording a day that already has an entry updates it. A future date is refused. A warning sign
 ticked in the re-check is recorded as a new safety screening, which puts the account in the stop
 state until the screen is taken again; the check-in itself is saved first, so nothing is lost.
+
+The check-in may also carry the pain the morning after the latest session (asked when that
+session, yesterday or the day before, has none yet); it is saved with the session, and then the
+plan adapts (`services.adaptation.plan_adapt`): a step up once two sessions were green, the
+flare-up plan when pain is well above usual, building back up once it has settled.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from datetime import date, datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from upback.coach.models import Account, CheckIn, Profile, Screening
+from upback.coach.models import Account, CheckIn, GuidedSession, Plan, Profile, Screening
 from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.screenings import screening_latest
+from upback.coach.services.adaptation import plan_adapt
 from upback.coach.services.screenings import screening_record
+from upback.coach.services.sessions import session_next_morning_record
 from upback.core import safety
 
 SCORE_MIN = 0
@@ -41,6 +48,7 @@ class CheckinRecorded:
     checkin: CheckIn
     created: bool
     screening: Screening | None  # set when a warning sign was ticked
+    plans: tuple[Plan, ...] = ()  # plan versions made by adapting to it
 
     @property
     def stopped(self) -> bool:
@@ -122,23 +130,49 @@ def checkin_record(
     local_date: date | None = None,
     warning_signs: Iterable[str] = (),
     now: datetime | None = None,
+    next_morning_pain: int | None = None,
+    morning_session: GuidedSession | None = None,
 ) -> CheckinRecorded:
-    """Save the day's check-in (updating that day's entry if there is one), then the re-check.
+    """Save the day's check-in (updating that day's entry if there is one), then the re-check,
+    then the next morning's pain for `morning_session`, then adapt the plan.
 
     `local_date` None means the person's local today. Raises CheckinProblem for a score outside
-    0-10, a note over 1000 characters, a future date or an unknown warning sign, before writing.
+    0-10, a note over 1000 characters, a future date, an unknown warning sign, or a next
+    morning's pain outside 0-10 or without a finished session of the person's own, before
+    writing. The plan does not adapt while a warning sign has stopped exercise.
     """
     note = note.strip()
     _check(scores=scores, note=note)
     signs = _warning_signs(warning_signs)
+    _check_next_morning(owner, next_morning_pain, morning_session)
     Account.objects.get_or_create(owner=owner)
     day = _day(owner=owner, local_date=local_date, now=now)
     with transaction.atomic():
         checkin, created = CheckIn.objects.update_or_create(
             owner=owner, local_date=day, defaults={**scores.as_fields(), "note": note}
         )
+        if next_morning_pain is not None and morning_session is not None:
+            session_next_morning_record(
+                owner=owner, session=morning_session, pain=next_morning_pain
+            )
     screening = checkin_recheck_record(owner=owner, warning_signs=signs)
-    return CheckinRecorded(checkin=checkin, created=created, screening=screening)
+    adapted = plan_adapt(owner=owner, today=local_today(owner=owner, now=now))
+    return CheckinRecorded(
+        checkin=checkin, created=created, screening=screening, plans=adapted.versions
+    )
+
+
+def _check_next_morning(owner: User, pain: int | None, session: GuidedSession | None) -> None:
+    if pain is None:
+        return
+    if isinstance(pain, bool) or not isinstance(pain, int) or not SCORE_MIN <= pain <= SCORE_MAX:
+        raise CheckinProblem(
+            "next_morning_pain", f"Choose a number from {SCORE_MIN} to {SCORE_MAX}."
+        )
+    if session is None or session.owner_id != owner.pk or session.finished_at is None:
+        raise CheckinProblem(
+            "next_morning_pain", "There is no finished session of yours to note that against."
+        )
 
 
 def checkin_update(

@@ -3,12 +3,16 @@
 Each item's completion is saved the moment it happens, so closing the tab midway keeps what was
 done. Bad values raise `SessionError` (a ValueError) naming the field; the database constraints
 back the pain range as well.
+
+Finishing a session adapts the plan to it (`services.adaptation.plan_adapt`), unless the person
+ticked a symptom that means stop: that is recorded as a safety screening instead. The pain the
+next morning, asked at the next check-in, is saved with `session_next_morning_record`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -17,6 +21,12 @@ from django.utils import timezone
 
 from upback.coach.models import GuidedItem, GuidedSession, Plan
 from upback.coach.selectors.sessions import plan_day_items
+from upback.coach.services.adaptation import (
+    SymptomProblem,
+    plan_adapt,
+    session_symptoms_record,
+    symptoms_checked,
+)
 from upback.core.vocab import Day
 
 FEELINGS = frozenset(GuidedItem.Feeling.values)
@@ -117,7 +127,6 @@ def session_item_record(
     return item
 
 
-@transaction.atomic
 def session_finish(
     *,
     owner: User,
@@ -125,9 +134,42 @@ def session_finish(
     pain_after: int,
     feedback: Mapping[int, Feedback],
     stopped_for_symptoms: bool = False,
+    symptoms: Iterable[str] = (),
 ) -> GuidedSession:
     """Close the session with pain now and how each item felt; items never reached count as
-    skipped. `feedback` is keyed by item order."""
+    skipped. `feedback` is keyed by item order.
+
+    `symptoms` (keys of `core.adapt.SESSION_SYMPTOMS`) stop the session: they are recorded as a
+    safety screening and the plan is left as it is. Otherwise the plan adapts to the session.
+    """
+    chosen = list(symptoms)
+    try:
+        symptoms_checked(chosen)
+    except SymptomProblem as problem:
+        raise SessionError("symptoms", str(problem)) from None
+    _close(
+        owner=owner,
+        session=session,
+        pain_after=pain_after,
+        feedback=feedback,
+        stopped_for_symptoms=stopped_for_symptoms or bool(chosen),
+        symptoms=chosen,
+    )
+    if not chosen:
+        plan_adapt(owner=owner)
+    return session
+
+
+@transaction.atomic
+def _close(
+    *,
+    owner: User,
+    session: GuidedSession,
+    pain_after: int,
+    feedback: Mapping[int, Feedback],
+    stopped_for_symptoms: bool,
+    symptoms: list[str],
+) -> None:
     _check(owner, session)
     pain = _pain(pain_after, "pain_after")
     items = {item.order: item for item in session.items.select_for_update()}
@@ -155,4 +197,25 @@ def session_finish(
     session.stopped_for_symptoms = stopped_for_symptoms
     session.finished_at = now
     session.save(update_fields=["pain_after", "stopped_for_symptoms", "finished_at"])
-    return session
+    session_symptoms_record(owner=owner, session=session, symptoms=symptoms)
+
+
+@transaction.atomic
+def session_next_morning_record(*, owner: User, session: GuidedSession, pain: int) -> int:
+    """The pain the morning after a session (0-10), saved with that session and with any other
+    session finished the same day that does not have one yet; returns how many were updated."""
+    if session.owner_id != owner.pk:
+        raise SessionError("session", "That session belongs to someone else.")
+    if session.finished_at is None:
+        raise SessionError("session", "That session is not finished yet.")
+    value = _pain(pain, "next_morning_pain")
+    same_day = GuidedSession.objects.filter(
+        owner=owner,
+        local_date=session.local_date,
+        finished_at__isnull=False,
+        next_morning_pain__isnull=True,
+    ).exclude(pk=session.pk)
+    count = same_day.update(next_morning_pain=value)
+    GuidedSession.objects.filter(pk=session.pk).update(next_morning_pain=value)
+    session.next_morning_pain = value
+    return count + 1

@@ -2,6 +2,8 @@
 
 The check-in is not offered while the account is in the stop state: the person needs to be seen
 first. A ticked warning sign saves the check-in, records a screening and leads to the stop page.
+After a session yesterday or the day before, the check-in also asks (optionally) how the back
+was the morning after it; the plan adapts once the check-in is saved.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from upback.coach.models import CheckIn
 from upback.coach.selectors.accounts import local_today
+from upback.coach.selectors.adaptation import session_awaiting_next_morning
 from upback.coach.selectors.checkins import (
     checkin_for_date,
     checkin_get,
@@ -85,13 +88,17 @@ RECHECK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 class ScoreField(forms.TypedChoiceField):
     """A 0-10 answer shown as a row of radio buttons, with what each end means."""
 
-    def __init__(self, *, label: str, low: str, high: str) -> None:
-        message = f"{SCORE_MESSAGE} for {label[0].lower()}{label[1:]}."
+    def __init__(
+        self, *, label: str, low: str, high: str, required: bool = True, what: str = ""
+    ) -> None:
+        message = f"{SCORE_MESSAGE} for {what or label[0].lower() + label[1:]}."
         super().__init__(
             label=label,
             choices=[(n, str(n)) for n in range(SCORE_MIN, SCORE_MAX + 1)],
             coerce=int,
             widget=forms.RadioSelect,
+            required=required,
+            empty_value=None,
             error_messages={"required": message, "invalid_choice": message},
         )
         self.low = low
@@ -138,13 +145,36 @@ class CheckinForm(forms.Form):
     )
     no_warning_signs = forms.BooleanField(label="None of these", required=False)
 
-    def __init__(self, *args: Any, today: date, recheck: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        today: date,
+        recheck: bool = True,
+        morning_of: date | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
         self.fields["local_date"].widget.attrs["max"] = today.isoformat()
         if not recheck:
             del self.fields["warning_signs"]
             del self.fields["no_warning_signs"]
+        if morning_of is not None:
+            self.fields["next_morning_pain"] = ScoreField(
+                label=next_morning_question(morning_of, today),
+                low="no pain",
+                high="worst pain imaginable",
+                required=False,
+                what="your back the morning after",
+            )
+            self.fields["next_morning_pain"].help_text = (
+                "Optional. How your back feels the morning after a session helps upback decide "
+                "when to step your plan up and when to ease off."
+            )
+
+    @property
+    def next_morning(self) -> forms.BoundField | None:
+        return self["next_morning_pain"] if "next_morning_pain" in self.fields else None
 
     @property
     def scales(self) -> list[forms.BoundField]:
@@ -207,6 +237,15 @@ class CheckinForm(forms.Form):
         )
 
 
+def next_morning_question(session_day: date, today: date) -> str:
+    """'How was your back this morning, after yesterday's session?', or for an older session the
+    morning after it."""
+    if (today - session_day).days == 1:
+        return "How was your back this morning, after yesterday’s session?"
+    weekday = dateformat.format(session_day, "l")
+    return f"How was your back the morning after your session on {weekday}?"
+
+
 def day_words(day: date, today: date) -> str:
     """A date as a person says it: 'Today, Sat 21 Nov', 'Tue 3 Dec 2024' for another year."""
     words = dateformat.format(day, "D j M" if day.year == today.year else "D j M Y")
@@ -261,7 +300,10 @@ def checkin(request: HttpRequest) -> HttpResponse:
     existing = checkin_for_date(owner=owner, local_date=today)
     initial = _initial(existing) if existing else {"local_date": today}
     data = request.POST if request.method == "POST" else None
-    form = CheckinForm(data, initial=initial, today=today)
+    morning = session_awaiting_next_morning(owner=owner, today=today)
+    form = CheckinForm(
+        data, initial=initial, today=today, morning_of=morning.local_date if morning else None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             recorded = checkin_record(
@@ -270,6 +312,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 local_date=form.cleaned_data["local_date"],
                 warning_signs=form.cleaned_data["warning_signs"],
+                next_morning_pain=form.cleaned_data.get("next_morning_pain"),
+                morning_session=morning,
             )
         except CheckinProblem as problem:
             form.add_error(problem.field, problem.message)
@@ -284,6 +328,13 @@ def checkin(request: HttpRequest) -> HttpResponse:
                 return redirect("stop")
             verb = "Saved" if recorded.created else "Updated"
             messages.success(request, f"{verb} your check-in for {when}. Thank you.")
+            if recorded.plans:
+                latest = recorded.plans[-1]
+                messages.info(
+                    request,
+                    f"Your plan has changed ({latest.reason}). "
+                    "The Plan page shows what changed and why.",
+                )
             return redirect("journal")
     if request.method == "POST" and (signs := form.clear_warning_signs()):
         # A warning sign comes first: it is recorded even when the numbers need fixing.
@@ -297,7 +348,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "coach/checkins/checkin.html",
-        {"form": form, "existing": existing, "today": today},
+        {"form": form, "existing": existing, "today": today, "morning_session": morning},
         status=400 if form.errors else 200,
     )
 

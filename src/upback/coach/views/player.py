@@ -4,6 +4,12 @@ The server renders the whole session as data (steps from `core.session_steps`) a
 of items; `static/coach/player.js` drives the timers. Each item is saved the moment it is done
 or skipped, so closing the tab keeps what was done, and reopening resumes at the first item not
 yet done. Without JavaScript, each item has a plain "Mark done" form.
+
+The finish page asks how each item felt and, first, whether anything happened that means stop
+(chest pain, breathlessness, dizziness, new numbness, tingling or weakness in an arm or leg). A
+ticked symptom is recorded as a safety screening even when the rest of the form is incomplete,
+and the person goes to the screen's result: the stop page for an emergency or urgent one.
+Finishing otherwise adapts the plan, and the person is told when it changed.
 """
 
 from __future__ import annotations
@@ -11,7 +17,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.models import User
+from django.forms.boundfield import BoundWidget
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -21,6 +29,7 @@ from pydantic import ValidationError
 from upback.coach.models import GuidedItem, GuidedSession
 from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.plans import plan_current
+from upback.coach.selectors.screenings import screening_latest
 from upback.coach.selectors.sessions import (
     plan_day_items,
     plan_day_of,
@@ -29,6 +38,7 @@ from upback.coach.selectors.sessions import (
     session_list_on,
     session_unfinished_on,
 )
+from upback.coach.services.adaptation import session_symptoms_record
 from upback.coach.services.sessions import (
     Feedback,
     SessionError,
@@ -38,6 +48,8 @@ from upback.coach.services.sessions import (
     session_start,
 )
 from upback.coach.views.guards import exercise_allowed
+from upback.coach.views.screen import STOPPED
+from upback.core import adapt
 from upback.core.library import Dose, default_library
 from upback.core.session_steps import dose_from_json, pain_change, session_steps
 
@@ -67,11 +79,38 @@ class StartForm(forms.Form):
     pain = PainField("How is your pain right now?")
 
 
+SYMPTOM_MESSAGE = "Please choose only from the symptoms listed."
+# The stop question's symptoms, grouped so they are quick to scan; every one appears once.
+SYMPTOM_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Chest, breathing or feeling faint",
+        ("chest_pain_or_pressure", "shortness_of_breath", "lightheaded_or_fainting"),
+    ),
+    (
+        "Arms and legs: new numbness, tingling or weakness",
+        (
+            "arm_numbness_or_tingling_one_side",
+            "bilateral_arm_symptoms_or_hand_clumsiness",
+            "arm_weakness",
+            "bilateral_leg_numbness_or_tingling",
+            "leg_weakness",
+        ),
+    ),
+)
+
+
 class FinishForm(forms.Form):
     pain_after = PainField("How is your pain now?")
+    symptoms = forms.MultipleChoiceField(
+        label="During the session, did you have any of these?",
+        required=False,
+        choices=list(adapt.SESSION_SYMPTOMS),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": SYMPTOM_MESSAGE},
+    )
     stopped_for_symptoms = forms.BooleanField(
         required=False,
-        label="I stopped because of pain or a symptom that worried me",
+        label="I stopped early because of pain or something else that did not feel right",
     )
 
     def __init__(self, *args: Any, items: list[GuidedItem], **kwargs: Any) -> None:
@@ -91,6 +130,24 @@ class FinishForm(forms.Form):
             (item, self[f"feeling_{item.order}"], self[f"pain_{item.order}"])
             for item in self.done_items
         ]
+
+    @property
+    def symptom_groups(self) -> list[tuple[str, list[BoundWidget]]]:
+        boxes = {box.data["value"]: box for box in self["symptoms"]}
+        groups = [
+            (title, [boxes.pop(key) for key in keys if key in boxes])
+            for title, keys in SYMPTOM_GROUPS
+        ]
+        if boxes:
+            groups.append(("Anything else", list(boxes.values())))
+        return [(title, found) for title, found in groups if found]
+
+    def clear_symptoms(self) -> list[str]:
+        """Symptoms ticked without doubt, whatever else on the form needs fixing."""
+        if "symptoms" in self.errors:
+            return []
+        chosen: list[str] = self.cleaned_data.get("symptoms") or []
+        return chosen
 
     def feedback(self) -> dict[int, Feedback]:
         return {
@@ -252,6 +309,25 @@ def item(request: HttpRequest, pk: int, order: int) -> HttpResponse:
     return redirect(f"{reverse('player', args=[session.pk])}#item-{order}")
 
 
+def _after_symptoms(request: HttpRequest) -> HttpResponse:
+    """The safety screen's result for the symptoms: the stop page, or what to do next."""
+    latest = screening_latest(owner=_owner(request))
+    if latest is not None and latest.disposition in STOPPED:
+        return redirect("stop")
+    return redirect("screen_result")
+
+
+def _plan_news(request: HttpRequest, before: int | None) -> None:
+    """Say so when finishing the session changed the plan."""
+    after = plan_current(owner=_owner(request))
+    if after is not None and after.version != before:
+        messages.info(
+            request,
+            f"Your plan has changed after this session ({after.reason}). "
+            "The Plan page shows what changed and why.",
+        )
+
+
 @exercise_allowed
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session_or_404(request, pk)
@@ -260,6 +336,8 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     items = session_items(session=session)
     form = FinishForm(request.POST if request.method == "POST" else None, items=items)
     if request.method == "POST" and form.is_valid():
+        symptoms = form.cleaned_data["symptoms"]
+        current = plan_current(owner=_owner(request))
         try:
             session_finish(
                 owner=_owner(request),
@@ -267,13 +345,31 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
                 pain_after=form.cleaned_data["pain_after"],
                 feedback=form.feedback(),
                 stopped_for_symptoms=form.cleaned_data["stopped_for_symptoms"],
+                symptoms=symptoms,
             )
         except SessionFinished:
             pass
         except SessionError as error:
             form.add_error(None, str(error))
         if not form.errors:
+            if symptoms:
+                messages.warning(
+                    request,
+                    "Your session and the symptoms you ticked are saved. upback has stopped "
+                    "the session so you can get checked.",
+                )
+                return _after_symptoms(request)
+            _plan_news(request, current.version if current else None)
             return redirect("player_summary", pk=session.pk)
+    elif request.method == "POST" and (symptoms := form.clear_symptoms()):
+        # A symptom that means stop comes first: it is recorded even when the rest is incomplete.
+        session_symptoms_record(owner=_owner(request), session=session, symptoms=symptoms)
+        messages.warning(
+            request,
+            "The symptoms you ticked are saved, and upback has stopped the session so you can "
+            "get checked. The rest of your answers can wait.",
+        )
+        return _after_symptoms(request)
     context = {
         "session": session,
         "form": form,

@@ -10,8 +10,10 @@ from django.urls import path
 
 from upback.coach.selectors.accounts import local_now
 from upback.coach.selectors.plans import done_slugs_on, plan_current
+from upback.coach.selectors.progress import progress_get
 from upback.coach.views.guards import exercise_allowed
 from upback.coach.views.plans import show_minutes
+from upback.coach.views.progress import TODAY_LEVELS, advice_items
 from upback.core import plan_swap as swapping
 from upback.core.labels import DAY_NAMES
 from upback.core.library import default_library
@@ -27,6 +29,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "local_date": now.date(),  # a date, so templates never shift it to the server's zone
         "day_name": DAY_NAMES[day],
         "plan": None,
+        # What the progress says needs doing: the safety check, a professional, a review.
+        "advice": advice_items(progress_get(owner=owner), levels=TODAY_LEVELS),  # type: ignore[arg-type]
     }
     stored = plan_current(owner=owner)  # type: ignore[arg-type]
     if stored is None:

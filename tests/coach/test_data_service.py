@@ -1,0 +1,568 @@
+"""Your data: the export holds everything a person owns (and nothing else), an import into a fresh
+install gives the same data back, bad files are refused whole, and deleting an account leaves no
+row of it anywhere."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.auth.models import Group, Permission, User
+from django.db import models
+from django.utils import timezone
+
+from tests.examples import GUIDE_PROFILE
+from upback.coach.models import (
+    Account,
+    CheckIn,
+    GuidedItem,
+    GuidedSession,
+    Plan,
+    Review,
+    Screening,
+)
+from upback.coach.selectors.data import data_counts
+from upback.coach.services.accounts import account_time_zone_set
+from upback.coach.services.checkins import Scores, checkin_record
+from upback.coach.services.data import (
+    TABLES,
+    AccountNotEmpty,
+    ExportDocument,
+    account_delete,
+    data_export,
+    data_export_document,
+    data_import,
+)
+from upback.coach.services.plans import plan_create, profile_save
+from upback.coach.services.screenings import screening_confirm_seen, screening_record
+from upback.coach.services.sessions import (
+    Feedback,
+    session_finish,
+    session_item_record,
+    session_start,
+)
+from upback.core.errors import InputProblem
+from upback.core.profile import parse_profile
+from upback.core.safety import SYMPTOM_KEYS, parse_screening
+
+pytestmark = pytest.mark.django_db
+
+UNICODE_NOTE = "Rücken steif — better after the café walk 😊\nsecond line: 背中"
+FORMULA_NOTE = '=HYPERLINK("http://example.org")'
+START = dt.datetime(2026, 1, 5, 8, 30, 15, 123456, tzinfo=dt.UTC)  # a Monday
+
+
+def _answers(kind: str) -> dict[str, Any]:
+    answers = dict.fromkeys(SYMPTOM_KEYS, "no")
+    if kind == "self_care":
+        answers["mechanical_trigger_identified"] = "yes"
+        answers["pain_reproduced_by_movement_or_pressure"] = "yes"
+    return {"age": 41, "sex": "female", "answers": answers}
+
+
+def _at(obj: models.Model, **stamps: dt.datetime) -> None:
+    """Give a row realistic, distinct times (the database stamps 'now' on create)."""
+    type(obj)._default_manager.filter(pk=obj.pk).update(**stamps)
+
+
+def rich_account(username: str = "ana", *, other_note: str = "") -> User:
+    """A new person with a bit of everything (see `fill`)."""
+    user = User.objects.create_user(username, email=f"{username}@example.org", password="pw 2026")
+    fill(user, other_note=other_note)
+    return user
+
+
+def fill(user: User, *, other_note: str = "") -> None:
+    """Give a person a bit of everything: screenings (one cleared), a profile, three plan
+    versions with rules and changes, finished and unfinished sessions with feedback, check-ins
+    with unicode notes, and two reviews."""
+    account_time_zone_set(owner=user, time_zone="Europe/Lisbon")
+    soon = screening_record(owner=user, screening=parse_screening(_answers("soon")), source="web")
+    clearance = screening_confirm_seen(owner=user, screening=soon)
+    _at(soon, created_at=START - dt.timedelta(days=3))
+    type(clearance)._default_manager.filter(pk=clearance.pk).update(
+        confirmed_at=START - dt.timedelta(days=1)
+    )
+    cleared = screening_record(owner=user, screening=parse_screening(_answers("self_care")))
+    _at(cleared, created_at=START - dt.timedelta(hours=2))
+
+    profile = parse_profile(GUIDE_PROFILE)
+    profile_save(owner=user, profile=profile)
+    first = plan_create(owner=user, profile=profile)
+    _at(first, created_at=START - dt.timedelta(hours=1))
+    slug = first.data["days"][0]["items"][0]["slug"]
+    second = Plan.objects.create(
+        owner=user,
+        version=2,
+        profile_snapshot=first.profile_snapshot,
+        data=first.data,
+        reason="two easy sessions in a row",
+        rules=["adapt.progress_reps"],
+        changes=[
+            {
+                "slug": slug,
+                "rule": "adapt.progress_reps",
+                "reason": "It felt easy twice, so one more rep.",
+                "before": {"reps": 8},
+                "after": {"reps": 10},
+            }
+        ],
+    )
+    _at(second, created_at=START + dt.timedelta(days=8))
+    third = Plan.objects.create(
+        owner=user,
+        version=3,
+        profile_snapshot=first.profile_snapshot,
+        data=first.data,
+        gentle_only=True,
+        reason="flare-up plan",
+        rules=["adapt.flare"],
+        changes=[],
+    )
+    _at(third, created_at=START + dt.timedelta(days=20))
+
+    for week, plan in ((0, first), (1, second)):
+        day = START.date() + dt.timedelta(days=7 * week)
+        session = session_start(owner=user, plan=plan, local_date=day, day="mon", pain_before=6)
+        orders = list(session.items.values_list("order", flat=True))
+        session_item_record(owner=user, session=session, order=orders[0], status="done")
+        session_item_record(owner=user, session=session, order=orders[1], status="skipped")
+        session_finish(
+            owner=user,
+            session=session,
+            pain_after=3,
+            feedback={orders[0]: Feedback(feeling="too_easy", pain_during=2)},
+        )
+        session.next_morning_pain = 4
+        session.save(update_fields=["next_morning_pain"])
+        _at(session, started_at=START + dt.timedelta(days=7 * week, minutes=5))
+    open_session = session_start(
+        owner=user,
+        plan=third,
+        local_date=START.date() + dt.timedelta(days=21),
+        day="mon",
+        pain_before=7,
+        gentle_only=True,
+    )
+    _at(open_session, started_at=START + dt.timedelta(days=21))
+
+    for offset, (pain, note) in enumerate(
+        [(6, UNICODE_NOTE), (5, ""), (5, FORMULA_NOTE), (3, other_note or "felt lighter")]
+    ):
+        recorded = checkin_record(
+            owner=user,
+            scores=Scores(pain=pain, stiffness=pain + 1, sleep_quality=6, stress=4),
+            note=note,
+            local_date=START.date() + dt.timedelta(days=offset),
+            now=START + dt.timedelta(days=30),
+        )
+        _at(
+            recorded.checkin,
+            created_at=START + dt.timedelta(days=offset, hours=12),
+            updated_at=START + dt.timedelta(days=offset, hours=13),
+        )
+
+    base = {"verdict": "minimal_improvement", "pgic": 3, "proposal": {"next": "more strength"}}
+    psfs = [
+        {"activity": "Sitting through a meeting", "score": 4},
+        {"activity": "Carrying the shopping", "score": 6},
+        {"activity": "Looking over my shoulder", "score": 5},
+    ]
+    review = Review.objects.create(
+        owner=user,
+        local_date=START.date() + dt.timedelta(days=35),
+        baseline=6.0,
+        current=4.5,
+        adherence=0.8,
+        psfs=psfs,
+        plan=second,
+        **base,
+    )
+    _at(review, created_at=START + dt.timedelta(days=35))
+    Review.objects.create(
+        owner=user,
+        local_date=START.date() + dt.timedelta(days=70),
+        baseline=None,
+        current=None,
+        adherence=None,
+        psfs=[],
+        plan=None,
+        **base,
+    )
+
+
+def without_envelope(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k not in ("exported_at", "owner")}
+
+
+def unpack(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def coach_rows_of(user: User) -> Iterator[tuple[str, models.QuerySet[Any]]]:
+    """For every coach model, its rows that belong to `user` (directly or through a parent)."""
+    for model in apps.get_app_config("coach").get_models():
+        paths = []
+        for field in model._meta.concrete_fields:
+            if not field.is_relation or field.related_model is None:
+                continue
+            if field.related_model is User:
+                paths.append(field.name)
+            else:
+                paths += [
+                    f"{field.name}__{parent.name}"
+                    for parent in field.related_model._meta.concrete_fields
+                    if parent.is_relation and parent.related_model is User
+                ]
+        assert paths, f"{model.__name__} has no way back to its owner: extend this test"
+        for lookup in paths:
+            yield f"{model.__name__}.{lookup}", model._default_manager.filter(**{lookup: user})
+
+
+# --- the format covers every field -----------------------------------------------------------
+
+
+def test_every_coach_model_is_in_the_export_format() -> None:
+    covered = {table.model for table in TABLES}
+    missing = set(apps.get_app_config("coach").get_models()) - covered
+    assert not missing, (
+        f"{sorted(m.__name__ for m in missing)} would be left out of exports: add a row model "
+        "and a Table for each in services/data/format.py"
+    )
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.model.__name__)
+def test_every_field_is_in_the_file_or_deliberately_left_out(table: Any) -> None:
+    stored = {f.name for f in table.model._meta.get_fields() if f.concrete}
+    in_file = set(table.fields) | set(table.links.values()) | table.hidden
+    missing = stored - in_file
+    assert not missing, (
+        f"{table.model.__name__}.{sorted(missing)} would be dropped from exports: add it to "
+        f"{table.row.__name__} in services/data/format.py "
+        "(with a default, so older files still import)"
+    )
+    assert not in_file - stored, f"{table.row.__name__} names fields the model does not have"
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def test_the_export_is_a_zip_with_the_json_the_spreadsheets_and_a_readme() -> None:
+    user = rich_account()
+    files = unpack(data_export(owner=user).content)
+    assert set(files) == {
+        "README.txt",
+        "upback.json",
+        "checkins.csv",
+        "sessions.csv",
+        "session_items.csv",
+        "screenings.csv",
+        "plans.csv",
+        "reviews.csv",
+    }
+    readme = files["README.txt"].decode()
+    assert "upback import" in readme and "password" in readme
+    document = json.loads(files["upback.json"])
+    assert document["format"] == "upback-export" and document["format_version"] == 1
+    assert document["app_version"] and document["exported_at"]
+    ExportDocument.model_validate_json(files["upback.json"])  # what we write, we can read
+
+
+def test_the_json_holds_every_row_with_natural_keys_and_iso_dates() -> None:
+    user = rich_account()
+    document = data_export_document(owner=user)
+    assert len(document["screenings"]) == 2
+    assert document["screenings"][0]["clearance"]["confirmed_at"].startswith("2026-01-04")
+    assert [p["version"] for p in document["plans"]] == [1, 2, 3]
+    assert document["plans"][1]["rules"] == ["adapt.progress_reps"]
+    assert [s["plan_version"] for s in document["sessions"]] == [1, 2, 3]
+    assert document["sessions"][0]["items"][0]["feeling"] == "too_easy"
+    assert document["sessions"][0]["next_morning_pain"] == 4
+    assert document["checkins"][0] == {
+        **document["checkins"][0],
+        "local_date": "2026-01-05",
+        "note": UNICODE_NOTE,
+        "created_at": "2026-01-05T20:30:15.123456+00:00",
+    }
+    assert [r["plan_version"] for r in document["reviews"]] == [2, None]
+    assert document["account"]["time_zone"] == "Europe/Lisbon"
+    assert document["profile"]["who"] == "desk_worker"
+
+    def keys(value: Any) -> Iterator[str]:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                yield key
+                yield from keys(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                yield from keys(inner)
+
+    database_keys = {"id", "pk", "owner_id", "plan_id", "session_id", "screening_id", "password"}
+    assert not database_keys & set(keys(document))
+
+
+def test_the_export_holds_nothing_of_another_person_and_no_password_hash() -> None:
+    user = rich_account("ana")
+    other = rich_account("zebedee", other_note="zebedee's private note")
+    content = data_export(owner=user).content
+    text = b"".join(unpack(content).values()).decode("utf-8", errors="replace")
+    assert "zebedee" not in text
+    assert "private note" not in text
+    assert user.password not in text and "argon2" not in text
+    assert other.password not in text
+
+
+def test_the_spreadsheets_keep_unicode_and_defuse_formulas() -> None:
+    files = unpack(data_export(owner=rich_account()).content)
+    assert files["checkins.csv"].startswith(b"\xef\xbb\xbf")  # the BOM spreadsheets look for
+    rows = list(csv.DictReader(io.StringIO(files["checkins.csv"].decode("utf-8-sig"))))
+    assert rows[0]["note"] == UNICODE_NOTE.replace("\n", "\r\n") or rows[0]["note"] == UNICODE_NOTE
+    assert rows[0]["recorded"] == "2026-01-05 20:30:15"  # Lisbon is on UTC in January
+    assert rows[2]["note"] == "'" + FORMULA_NOTE
+    sessions = list(csv.DictReader(io.StringIO(files["sessions.csv"].decode("utf-8-sig"))))
+    assert sessions[0]["relief"] == "3" and sessions[0]["items_done"] == "1"
+    assert sessions[2]["finished"] == "" and sessions[2]["pain_after"] == ""
+    items = list(csv.DictReader(io.StringIO(files["session_items.csv"].decode("utf-8-sig"))))
+    assert items[0]["session"] == "1" and items[0]["feeling"] == "too easy"
+    plans = list(csv.DictReader(io.StringIO(files["plans.csv"].decode("utf-8-sig"))))
+    assert plans[1]["changes"].endswith("It felt easy twice, so one more rep.")
+    screenings = list(csv.DictReader(io.StringIO(files["screenings.csv"].decode("utf-8-sig"))))
+    assert screenings[0]["result"] == "soon" and screenings[0]["clinician_seen"]
+    reviews = list(csv.DictReader(io.StringIO(files["reviews.csv"].decode("utf-8-sig"))))
+    assert reviews[0]["activity_1"] == "Sitting through a meeting" and reviews[1]["score_3"] == ""
+
+
+def test_an_empty_account_exports_an_empty_but_importable_file() -> None:
+    user = User.objects.create_user("new")
+    document = data_export_document(owner=user)
+    assert document["checkins"] == [] and document["profile"] is None
+    other = User.objects.create_user("newer")
+    data_import(owner=other, content=data_export(owner=user).content)
+    assert data_counts(owner=other).empty
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def test_an_export_imported_into_a_fresh_install_gives_the_same_data_back() -> None:
+    original = rich_account("ana")
+    rich_account("ben")
+    before = data_export_document(owner=original)
+    content = data_export(owner=original).content
+    for user in User.objects.all():
+        account_delete(owner=user)
+    assert not any(m._default_manager.exists() for m in apps.get_app_config("coach").get_models())
+
+    fresh = User.objects.create_user("ana-again")
+    summary = data_import(owner=fresh, content=content)
+    assert summary.checkins == 4 and summary.sessions == 3 and summary.plans == 3
+    after = data_export_document(owner=fresh)
+    assert without_envelope(after) == without_envelope(before)
+    assert data_export_document(owner=fresh)["owner"]["username"] == "ana-again"
+
+
+def test_the_bare_json_imports_too_and_sessions_point_at_their_plan_versions() -> None:
+    original = rich_account("ana")
+    raw = json.dumps(data_export_document(owner=original)).encode()
+    fresh = User.objects.create_user("carla")
+    data_import(owner=fresh, content=raw)
+    versions = [s.plan.version for s in GuidedSession.objects.filter(owner=fresh)]
+    assert sorted(versions) == [1, 2, 3]
+    assert Review.objects.get(owner=fresh, plan__isnull=False).plan.version == 2  # type: ignore[union-attr]
+    assert (
+        GuidedItem.objects.filter(session__owner=fresh).count()
+        == GuidedItem.objects.filter(session__owner=original).count()
+    )
+
+
+def test_the_care_state_comes_back_with_the_screenings() -> None:
+    from upback.coach.selectors.screenings import care_state_get
+
+    original = rich_account("ana")
+    fresh = User.objects.create_user("dan")
+    data_import(owner=fresh, content=data_export(owner=original).content)
+    assert care_state_get(owner=fresh) == care_state_get(owner=original)
+
+
+def test_an_account_with_data_is_refused_and_left_as_it_was() -> None:
+    user = rich_account("ana")
+    content = data_export(owner=user).content
+    before = data_export_document(owner=user)
+    with pytest.raises(AccountNotEmpty, match="already has data"):
+        data_import(owner=user, content=content)
+    assert without_envelope(data_export_document(owner=user)) == without_envelope(before)
+
+
+def test_an_account_with_only_its_settings_counts_as_empty() -> None:
+    user = User.objects.create_user("eve")
+    Account.objects.create(owner=user, time_zone="Asia/Tokyo")
+    data_import(owner=user, content=data_export(owner=rich_account("ana")).content)
+    assert Account.objects.get(owner=user).time_zone == "Europe/Lisbon"
+    assert Account.objects.filter(owner=user).count() == 1
+
+
+@pytest.fixture
+def exported() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(json.dumps(data_export_document(owner=rich_account())))
+    return document
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _refused(content: bytes) -> str:
+    fresh = User.objects.create_user("fresh")
+    with pytest.raises(InputProblem) as problem:
+        data_import(owner=fresh, content=content)
+    assert data_counts(owner=fresh).empty, "nothing is saved from a refused file"
+    message = str(problem.value)
+    assert "\n" not in message.strip() or message.count("\n") == 0
+    return message
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "not an upback export"),
+        (b"name,pain\nana,3\n", "not an upback export"),
+        (b'{"format": "upback-export",', "not valid JSON (line 1"),
+        (b"PK\x03\x04 this is not really a zip", "damaged or incomplete"),
+        (_zip({"notes.txt": b"hello"}), "no upback.json"),
+        (b'{"hello": "world"}', "not an upback export"),
+        (b"[1, 2, 3]", "not an upback export"),
+        (b'{"format": "upback-export", "format_version": 7}', "from a newer upback"),
+        (b'{"format": "upback-export", "format_version": "1"}', "whole number"),
+        (b'{"format": "upback-export", "format_version": 0}', "must be 1"),
+        (b'{"format": "upback-export", "format_version": 1}', "is required"),
+    ],
+    ids=[
+        "empty",
+        "binary",
+        "csv",
+        "cut-short-json",
+        "broken-zip",
+        "zip-without-json",
+        "foreign-json",
+        "a-list",
+        "newer-version",
+        "version-as-text",
+        "version-zero",
+        "missing-fields",
+    ],
+)
+def test_a_foreign_or_corrupt_file_is_refused_with_one_clear_line(
+    content: bytes, expected: str
+) -> None:
+    assert expected in _refused(content)
+
+
+def _set(document: dict[str, Any], where: str, value: Any) -> None:
+    """Set document[a][0][b]... from a path like 'checkins.0.pain'."""
+    *path, last = where.split(".")
+    target: Any = document
+    for part in path:
+        target = target[int(part)] if part.isdigit() else target[part]
+    target[int(last) if last.isdigit() else last] = value
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        ("checkins.1.pain", 12, "checkins[1].pain: must be at most 10 (got 12)"),
+        ("checkins.1.local_date", "yesterday", "checkins[1].local_date"),
+        ("checkins.1.favourite", "blue", "checkins[1].favourite: is not a known field"),
+        ("checkins.1.note", "x" * 1001, "checkins[1].note"),
+        ("checkins.1.note", "a\x00b", "NUL character"),
+        ("checkins.1.local_date", "2026-01-05", "two check-ins on 2026-01-05"),
+        ("sessions.1.plan_version", 9, "sessions[1].plan_version: there is no plan version 9"),
+        ("sessions.0.items.1.order", 0, "sessions[0].items[1]: order 0 appears twice"),
+        ("sessions.0.items.0.status", "flying", "sessions[0].items[0].status"),
+        ("sessions.0.day", "someday", "sessions[0].day"),
+        ("sessions.0.started_at", "2026-01-05T08:30:00", "sessions[0].started_at"),
+        ("plans.1.version", 1, "plans[1]: version 1 appears twice"),
+        ("plans.0.data", {"weeks": []}, "plans[0].data"),
+        ("plans.0.profile_snapshot", {"who": "astronaut"}, "plans[0].profile_snapshot"),
+        ("screenings.0.disposition", "whenever", "screenings[0].disposition"),
+        ("reviews.0.pgic", 9, "reviews[0].pgic: must be at most 7"),
+        ("reviews.0.plan_version", 5, "reviews[0].plan_version: there is no plan version 5"),
+        ("account.time_zone", "Mars/Olympus_Mons", "account.time_zone"),
+        ("profile.age", 12, "profile.age: must be at least 18"),
+        ("profile.triggers", ["phone_use", "phone_use"], "profile"),
+    ],
+)
+def test_a_bad_value_is_named_and_nothing_is_imported(
+    exported: dict[str, Any], where: str, value: Any, expected: str
+) -> None:
+    _set(exported, where, value)
+    assert expected in _refused(json.dumps(exported).encode())
+
+
+def test_a_problem_late_in_the_file_undoes_everything_written_before_it(
+    exported: dict[str, Any],
+) -> None:
+    # An item name longer than the database allows is caught while writing, after the
+    # screenings, plans and sessions are already in: all of them must be rolled back.
+    exported["sessions"][-1]["items"][-1]["name"] = "n" * 500
+    message = _refused(json.dumps(exported).encode())
+    assert "sessions[2].items[" in message and ".name" in message
+    assert not Plan.objects.filter(owner__username="fresh").exists()
+    assert not Screening.objects.filter(owner__username="fresh").exists()
+
+
+def test_an_export_zip_nested_in_a_folder_still_imports(exported: dict[str, Any]) -> None:
+    fresh = User.objects.create_user("gus")
+    data_import(owner=fresh, content=_zip({"my backup/upback.json": json.dumps(exported).encode()}))
+    assert CheckIn.objects.filter(owner=fresh).count() == 4
+
+
+# --- delete -----------------------------------------------------------------------------------
+
+
+def test_deleting_an_account_leaves_no_row_of_it_and_spares_everyone_else() -> None:
+    ana = rich_account("ana")
+    ben = rich_account("ben")
+    group = Group.objects.create(name="patients")
+    ana.groups.add(group)
+    ben.groups.add(group)
+    ana.user_permissions.add(Permission.objects.first())  # type: ignore[arg-type]
+    LogEntry.objects.create(user=ana, object_repr="x", action_flag=ADDITION)
+    ben_before = data_export_document(owner=ben)
+    ana_pk = ana.pk
+    rows = dict(coach_rows_of(ana))
+    assert all(queryset.exists() for queryset in rows.values()), "the fixture fills every model"
+
+    account_delete(owner=ana)
+
+    for name, queryset in coach_rows_of(User(pk=ana_pk)):
+        assert not queryset.exists(), f"{name} still has rows of the deleted person"
+    assert not User.objects.filter(pk=ana_pk).exists()
+    assert not User.groups.through.objects.filter(user_id=ana_pk).exists()
+    assert not User.user_permissions.through.objects.filter(user_id=ana_pk).exists()
+    assert not LogEntry.objects.filter(user_id=ana_pk).exists()
+    assert Group.objects.filter(pk=group.pk).exists()
+    assert without_envelope(data_export_document(owner=ben)) == without_envelope(ben_before)
+    assert ben.groups.filter(pk=group.pk).exists()
+
+
+def test_exported_at_is_the_time_given() -> None:
+    user = User.objects.create_user("hal")
+    now = timezone.now()
+    assert (
+        data_export_document(owner=user, now=now)["exported_at"]
+        == now.astimezone(dt.UTC).isoformat()
+    )

@@ -9,10 +9,12 @@ import typer
 from upback import __version__
 from upback.cli import (  # noqa: F401  (each module registers its command)
     data_cmd,
+    desk_cmd,
     library_cmd,
     log_cmd,
     plan_cmd,
     progress_cmd,
+    remind_cmd,
     report_cmd,
     screen_cmd,
     serve_cmd,

@@ -20,3 +20,12 @@ GUIDE_PROFILE: dict[str, Any] = {
 
 # A person with a clear physical trigger and mechanical pain: what "no to everything else" adds to.
 MECHANICAL_TRIGGER = ("mechanical_trigger_identified", "pain_reproduced_by_movement_or_pressure")
+
+
+def cleared_answers() -> dict[str, Any]:
+    """Every safety question answered: no warning sign, and a clear physical trigger."""
+    from upback.core.safety import SYMPTOM_KEYS
+
+    answers: dict[str, Any] = dict.fromkeys(SYMPTOM_KEYS, "no")
+    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    return answers

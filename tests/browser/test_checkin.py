@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import look, screenshot
-from tests.examples import MECHANICAL_TRIGGER
+from tests.examples import cleared_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,8 +19,7 @@ def _cleared_screening() -> None:
     from upback.coach import services
     from upback.core import safety
 
-    answers: dict[str, safety.Answer] = dict.fromkeys(safety.SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, safety.Answer] = cleared_answers()
     services.screening_record(
         owner=User.objects.get(),
         screening=safety.Screening(age=40, answers=answers),

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import look
-from tests.examples import MECHANICAL_TRIGGER
+from tests.examples import cleared_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,10 +17,9 @@ def _cleared(page: Any) -> None:
     from django.contrib.auth.models import User
 
     from upback.coach.services.screenings import screening_record
-    from upback.core.safety import SYMPTOM_KEYS, parse_screening
+    from upback.core.safety import parse_screening
 
-    answers = dict.fromkeys(SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers = cleared_answers()
     owner = User.objects.get()
     stored = screening_record(
         owner=owner, screening=parse_screening({"age": 44, "answers": answers}), source="web"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.conftest import look
 from tests.browser.drive import eventually
-from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
+from tests.examples import GUIDE_PROFILE, cleared_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,11 +26,10 @@ def with_plan() -> Any:
     from upback.coach.services.plans import plan_create, profile_save
     from upback.coach.services.screenings import screening_record
     from upback.core.profile import parse_profile
-    from upback.core.safety import SYMPTOM_KEYS, parse_screening
+    from upback.core.safety import parse_screening
 
     user = User.objects.get()
-    answers = dict.fromkeys(SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers = cleared_answers()
     screening_record(
         owner=user, screening=parse_screening({"age": 35, "answers": answers}), source="web"
     )

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tests.cli.conftest import Upback, one_clear_line
-from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
+from tests.examples import GUIDE_PROFILE, cleared_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +30,10 @@ def seed(pain: list[int], *, sessions: bool = True) -> User:
     from upback.coach.services.plans import plan_create
     from upback.coach.services.screenings import screening_record
     from upback.core.profile import parse_profile
-    from upback.core.safety import SYMPTOM_KEYS, parse_screening
+    from upback.core.safety import parse_screening
 
     owner, today = owner_and_today()
-    answers: dict[str, Any] = dict.fromkeys(SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, Any] = cleared_answers()
     screening_record(owner=owner, screening=parse_screening({"age": 40, "answers": answers}))
     plan = plan_create(owner=owner, profile=parse_profile(GUIDE_PROFILE))
     start = today - dt.timedelta(days=len(pain) - 1)

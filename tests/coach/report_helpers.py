@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 
-from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
+from tests.examples import GUIDE_PROFILE, cleared_answers
 from upback.coach.models import (
     Account,
     CheckIn,
@@ -28,7 +28,7 @@ from upback.coach.services.plans import plan_create, profile_save
 from upback.coach.services.screenings import screening_record
 from upback.core.journal_gen import generate
 from upback.core.profile import parse_profile
-from upback.core.safety import SYMPTOM_KEYS, parse_screening
+from upback.core.safety import parse_screening
 
 START = dt.date(2026, 1, 19)  # a Monday
 END = START + dt.timedelta(days=41)  # six weeks, Sunday 1 March 2026
@@ -55,8 +55,7 @@ def _screen(user: User, answers: dict[str, str], when: dt.date) -> Screening:
 
 
 def screened_soon_then_safe(user: User) -> tuple[Screening, Screening]:
-    soon = dict.fromkeys(SYMPTOM_KEYS, "no")
-    soon.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    soon = cleared_answers()
     soon[NOT_SURE_KEY] = "not_sure"
     soon["upper_back_pain"] = "yes"
     first = _screen(user, soon, START)
@@ -64,8 +63,7 @@ def screened_soon_then_safe(user: User) -> tuple[Screening, Screening]:
     ScreeningClearance.objects.filter(screening=first).update(
         confirmed_at=at(START + dt.timedelta(days=3))
     )
-    safe = dict.fromkeys(SYMPTOM_KEYS, "no")
-    safe.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    safe = cleared_answers()
     second = _screen(user, safe, START + dt.timedelta(days=4))
     return first, second
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
+from tests.examples import GUIDE_PROFILE, cleared_answers
 from upback.coach.models import Account, CheckIn, GuidedSession, Plan, Screening
 from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.adaptation import plan_history, session_awaiting_next_morning
@@ -40,8 +40,7 @@ DAY = dt.timedelta(days=1)
 def person(name: str = "ana") -> User:
     user = User.objects.create_user(name)
     Account.objects.create(owner=user, time_zone="Europe/Lisbon")
-    answers: dict[str, safety.Answer] = dict.fromkeys(safety.SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, safety.Answer] = cleared_answers()
     screening_record(owner=user, screening=safety.Screening(age=40, answers=answers), source="web")
     profile = parse_profile(GUIDE_PROFILE)
     profile_save(owner=user, profile=profile)

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from tests.examples import MECHANICAL_TRIGGER
+from tests.examples import cleared_answers
 from upback.coach import selectors, services
 from upback.coach.models import Account, CheckIn, Screening
 from upback.coach.selectors.accounts import local_today
@@ -32,8 +32,7 @@ NOON_UTC = datetime(2025, 11, 21, 12, 0, tzinfo=UTC)
 
 
 def cleared(owner: User, age: int = 40) -> Screening:
-    answers: dict[str, safety.Answer] = dict.fromkeys(safety.SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, safety.Answer] = cleared_answers()
     return services.screening_record(
         owner=owner, screening=safety.Screening(age=age, answers=answers), source="web"
     )

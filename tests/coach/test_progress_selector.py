@@ -9,14 +9,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
+from tests.examples import GUIDE_PROFILE, cleared_answers
 from upback.coach.models import Account, CheckIn, GuidedSession, Plan, Review
 from upback.coach.selectors.progress import planned_per_week, progress_get, progress_inputs
 from upback.coach.services.plans import plan_create
 from upback.coach.services.screenings import screening_record
 from upback.core.profile import parse_profile
 from upback.core.progress import PainEntry, SessionEntry
-from upback.core.safety import SYMPTOM_KEYS, parse_screening
+from upback.core.safety import parse_screening
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +27,7 @@ NOW = dt.datetime(2026, 3, 30, 12, 0, tzinfo=dt.UTC)  # day 28 (a Monday)
 def person(username: str = "ana") -> tuple[User, Plan]:
     user = User.objects.create_user(username)
     Account.objects.create(owner=user, time_zone="Europe/Lisbon")
-    answers: dict[str, Any] = dict.fromkeys(SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, Any] = cleared_answers()
     screening = parse_screening({"age": 40, "answers": answers})
     screening_record(owner=user, screening=screening, source="web")
     return user, plan_create(owner=user, profile=parse_profile(GUIDE_PROFILE))

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
+from tests.examples import GUIDE_PROFILE, cleared_answers
 from upback.coach.models import GuidedItem, GuidedSession, Plan
 from upback.coach.selectors.accounts import local_today
 from upback.coach.selectors.sessions import (
@@ -30,23 +30,21 @@ from upback.coach.services.sessions import (
 )
 from upback.core.library import default_library
 from upback.core.profile import parse_profile
-from upback.core.safety import SYMPTOM_KEYS, parse_screening
+from upback.core.safety import parse_screening
 
 pytestmark = pytest.mark.django_db
 
 TODAY = dt.date(2026, 3, 2)  # a Monday
 
 
-def cleared_answers() -> dict[str, Any]:
+def cleared_screening() -> dict[str, Any]:
     """Every warning sign answered no, with a clear physical cause: the self-care path."""
-    answers = dict.fromkeys(SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
-    return {"age": 40, "answers": answers}
+    return {"age": 40, "answers": cleared_answers()}
 
 
 def person_with_plan(username: str = "ana") -> tuple[User, Plan]:
     user = User.objects.create_user(username)
-    screening_record(owner=user, screening=parse_screening(cleared_answers()), source="web")
+    screening_record(owner=user, screening=parse_screening(cleared_screening()), source="web")
     profile = parse_profile(GUIDE_PROFILE)
     profile_save(owner=user, profile=profile)
     return user, plan_create(owner=user, profile=profile)

@@ -33,13 +33,13 @@ DISTANCE_MAX_MM = 1000.0
 MONITOR_TOP_DROP_MM = 50.0
 CENTRE_ANGLES_DEG = (15.0, 20.0)
 
-SOURCE_RATIO = "Pheasant anthropometry ratio, via §6.4"
+SOURCE_RATIO = "Pheasant, British adult body proportions (average of men and women)"
 SOURCE_HFES_SEAT = "ANSI/HFES 100-2007 seat range 38-56 cm"
 SOURCE_OSHA_ELBOW = "OSHA eTool: elbows bent 90-120°, surface at or slightly below elbow"
 SOURCE_OSHA_TOP = "OSHA eTool: top line at or slightly below eye level"
 SOURCE_OSHA_CENTRE = "OSHA eTool: screen centre 15-20° below eye level"
 SOURCE_OSHA_DISTANCE = "OSHA eTool: at least 50 cm away, directly in front"
-SOURCE_FIXED_DESK = "§6.4: raise the chair to a fixed desk and support the feet"
+SOURCE_FIXED_DESK = "Usual ergonomics advice: raise the chair to a fixed desk and support the feet"
 
 
 class DeskInputProblem(InputProblem):

@@ -238,7 +238,7 @@ def _drop_meets(baseline: float, mean: float | None, *, points: float, fraction:
     return drop >= points - _EPS and drop / baseline >= fraction - _EPS
 
 
-def _function_verdict(psfs_change: float | None, pgic: int | None) -> Verdict | None:
+def function_verdict(psfs_change: float | None, pgic: int | None) -> Verdict | None:
     """The verdict the function scale and global impression support on their own, if any."""
     if (pgic is not None and 1 <= pgic <= PGIC_STEADY_MAX) or (
         psfs_change is not None and psfs_change >= PSFS_STEADY - _EPS
@@ -251,7 +251,7 @@ def _function_verdict(psfs_change: float | None, pgic: int | None) -> Verdict | 
     return None
 
 
-_ORDER: dict[Verdict, int] = {
+VERDICT_ORDER: dict[Verdict, int] = {
     "steady_improvement": 3,
     "minimal_improvement": 2,
     "no_change": 1,
@@ -263,7 +263,7 @@ _ORDER: dict[Verdict, int] = {
 def _better(a: Verdict, b: Verdict | None) -> Verdict:
     if b is None:
         return a
-    return a if _ORDER[a] >= _ORDER[b] else b
+    return a if VERDICT_ORDER[a] >= VERDICT_ORDER[b] else b
 
 
 def _verdict(
@@ -285,7 +285,7 @@ def _verdict(
         if not low and baseline > 0 and rise / baseline >= WORSE_FRACTION - _EPS:
             return "worsening"
 
-    function = _function_verdict(psfs_change, pgic)
+    function = function_verdict(psfs_change, pgic)
     if low and function is not None:
         return function
 
@@ -544,6 +544,7 @@ def verdict_sentence(progress: Progress) -> str:
 __all__ = [
     "VERDICTS",
     "VERDICT_LABELS",
+    "VERDICT_ORDER",
     "VERDICT_SENTENCES",
     "Advice",
     "AdviceLevel",
@@ -556,6 +557,7 @@ __all__ = [
     "Verdict",
     "WeekAdherence",
     "assess",
+    "function_verdict",
     "range_start",
     "verdict_sentence",
     "within",

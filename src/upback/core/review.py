@@ -28,12 +28,10 @@ from upback.core.planner import build_plan
 from upback.core.profile import Profile, parse_profile
 from upback.core.progress import (
     LOW_BASELINE,
-    PGIC_MINIMAL,
-    PGIC_STEADY_MAX,
-    PSFS_MINIMAL,
-    PSFS_STEADY,
+    VERDICT_ORDER,
     Progress,
     Verdict,
+    function_verdict,
 )
 from upback.core.vocab import Kind
 
@@ -200,28 +198,6 @@ def apply_changes(profile: Profile, changes: Mapping[str, Any]) -> Profile:
     return parse_profile({**profile.model_dump(mode="json"), **changes}, where="reviewed profile")
 
 
-def function_verdict(psfs_change: float | None, pgic: int | None) -> Verdict | None:
-    """What the function scale and the global impression say on their own (§2.5), if anything."""
-    if (pgic is not None and pgic <= PGIC_STEADY_MAX) or (
-        psfs_change is not None and psfs_change >= PSFS_STEADY - EPS
-    ):
-        return "steady_improvement"
-    if pgic == PGIC_MINIMAL or (psfs_change is not None and psfs_change >= PSFS_MINIMAL - EPS):
-        return "minimal_improvement"
-    if pgic is not None or psfs_change is not None:
-        return "no_change"
-    return None
-
-
-_ORDER: dict[Verdict, int] = {
-    "steady_improvement": 3,
-    "minimal_improvement": 2,
-    "no_change": 1,
-    "not_enough_data": 0,
-    "worsening": -1,
-}
-
-
 def judge(progress: Progress, *, psfs_change: float | None, pgic: int | None) -> Verdict:
     """Pain, function and global impression read together, by the rules of `core.progress`.
 
@@ -237,7 +213,7 @@ def judge(progress: Progress, *, psfs_change: float | None, pgic: int | None) ->
     low = progress.baseline is not None and progress.baseline <= LOW_BASELINE + EPS
     if pain == "not_enough_data" or low:
         return function
-    return pain if _ORDER[pain] >= _ORDER[function] else function
+    return pain if VERDICT_ORDER[pain] >= VERDICT_ORDER[function] else function
 
 
 def _strength_items(profile: Profile, library: Library) -> int:

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from tests.examples import MECHANICAL_TRIGGER
+from tests.examples import cleared_answers
 from upback.coach import selectors, services
 from upback.coach.models import Account, CheckIn, Screening
 from upback.coach.selectors.accounts import local_today
@@ -32,8 +32,7 @@ GOOD: dict[str, Any] = {
 
 
 def screen(owner: User, **changes: str) -> Screening:
-    answers: dict[str, safety.Answer] = dict.fromkeys(safety.SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, safety.Answer] = cleared_answers()
     answers.update(changes)  # type: ignore[typeddict-item]
     return services.screening_record(
         owner=owner, screening=safety.Screening(age=40, answers=answers), source="web"

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from tests.examples import MECHANICAL_TRIGGER
+from tests.examples import cleared_answers
 from upback.coach import services
 from upback.coach.models import Account, CheckIn, GuidedSession, Plan
 from upback.coach.selectors.accounts import local_today
@@ -22,8 +22,7 @@ SCORES = {"pain": 3, "stiffness": 4, "sleep_quality": 7, "stress": 2}
 
 
 def screen(owner: User, **changes: str) -> None:
-    answers: dict[str, safety.Answer] = dict.fromkeys(safety.SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, safety.Answer] = cleared_answers()
     answers.update(changes)  # type: ignore[typeddict-item]
     services.screening_record(owner=owner, screening=safety.Screening(age=40, answers=answers))
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from tests.examples import GUIDE_PROFILE, MECHANICAL_TRIGGER
+from tests.examples import GUIDE_PROFILE, cleared_answers
 from upback.coach.models import Account, Plan
 from upback.coach.services.plans import plan_create, plan_regenerate, profile_save
 from upback.coach.services.screenings import screening_record
@@ -33,8 +33,7 @@ STEP_BACK = {
 def person(name: str, *, plan: bool = True, stop: bool = False) -> User:
     user = User.objects.create_user(name)
     Account.objects.create(owner=user, time_zone="Asia/Tokyo")
-    answers: dict[str, safety.Answer] = dict.fromkeys(safety.SYMPTOM_KEYS, "no")
-    answers.update(dict.fromkeys(MECHANICAL_TRIGGER, "yes"))
+    answers: dict[str, safety.Answer] = cleared_answers()
     screening_record(owner=user, screening=safety.Screening(age=40, answers=answers), source="web")
     if plan:
         profile = parse_profile(GUIDE_PROFILE)

@@ -103,4 +103,6 @@ def signed_up(page: Any, live_server: Any) -> Iterator[Any]:
     page.get_by_label("Password", exact=True).fill("a calm back 2026")
     page.get_by_label("Password confirmation").fill("a calm back 2026")
     page.get_by_role("button", name="Create account").click()
+    # The keyboard tests start typing at once, so the next page must be there first.
+    page.wait_for_url("**/screen/")
     yield page

@@ -33,7 +33,7 @@ def test_a_new_person_goes_from_sign_up_to_a_recorded_session_and_check_in(
     page.get_by_label("Password", exact=True).fill("a calm back 2026")
     page.get_by_label("Password confirmation").fill("a calm back 2026")
     page.get_by_role("button", name="Create account").click()
-    assert "/screen/" in page.url
+    page.wait_for_url("**/screen/")
     assert page.get_by_text("Everything you record is kept in").is_visible()
 
     take_the_screen(page, desk_worker)
@@ -54,7 +54,7 @@ def test_a_new_person_goes_from_sign_up_to_a_recorded_session_and_check_in(
 
     page.get_by_role("link", name="Today", exact=True).click()
     page.get_by_role("link", name=re.compile("^Start")).first.click()
-    assert "/session/start/" in page.url
+    page.wait_for_url("**/session/start/**")
     page.goto(page.url + ("&" if "?" in page.url else "?") + "speed=60")
     pick(page, "pain", "5")
     page.get_by_role("button", name="Start the session").click()

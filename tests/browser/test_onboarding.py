@@ -97,6 +97,7 @@ def test_the_screen_works_with_the_keyboard_alone(signed_up: Any, live_server: A
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "id_age":
             break
+    assert page.evaluate("document.activeElement.id") == "id_age", page.url
     page.keyboard.type("40")
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -5,6 +5,7 @@ row of it anywhere."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import datetime as dt
 import io
 import json
@@ -22,9 +23,13 @@ from django.utils import timezone
 from tests.examples import GUIDE_PROFILE
 from upback.coach.models import (
     Account,
+    BreakRecord,
+    CalendarFeed,
     CheckIn,
     GuidedItem,
     GuidedSession,
+    HabitCheck,
+    HabitMonth,
     Plan,
     Review,
     Screening,
@@ -41,6 +46,7 @@ from upback.coach.services.data import (
     data_export_document,
     data_import,
 )
+from upback.coach.services.data.format import NOT_EXPORTED
 from upback.coach.services.plans import plan_create, profile_save
 from upback.coach.services.screenings import screening_confirm_seen, screening_record
 from upback.coach.services.sessions import (
@@ -170,6 +176,51 @@ def fill(user: User, *, other_note: str = "") -> None:
             updated_at=START + dt.timedelta(days=offset, hours=13),
         )
 
+    Account.objects.filter(owner=user).update(
+        routine_time=dt.time(7, 30),
+        break_settings={"interval_minutes": 40, "days": ["mon", "tue", "wed"]},
+    )
+    for minutes, outcome, kind, trigger, channel, client in (
+        (30, "taken", "micro", "prompt", "web", "6f1c8a8e-3b1e-4a55-9d6f-2f5a0c1b7e21"),
+        (70, "snoozed", "active", "prompt", "cli", None),
+        (75, "taken", "active", "idle", "cli", None),
+        (110, "skipped", "micro", "prompt", "web", None),
+    ):
+        BreakRecord.objects.create(
+            owner=user,
+            at=START + dt.timedelta(minutes=minutes),
+            local_date=START.date(),
+            outcome=outcome,
+            kind=kind,
+            trigger=trigger,
+            channel=channel,
+            routine="shoulder_rolls" if outcome == "taken" else "",
+            client_id=client,
+        )
+    month = HabitMonth.objects.create(
+        owner=user,
+        started_on=START.date(),
+        ends_on=START.date() + dt.timedelta(days=30),
+        habits=[
+            {
+                "slug": "movement_breaks",
+                "name": "A movement break every 30-45 minutes",
+                "own": False,
+            },
+            {"slug": "own-walk-the-dog", "name": "Walk the dog before work", "own": True},
+        ],
+        reminder_time=dt.time(20, 15),
+    )
+    for offset, habit in ((0, "movement_breaks"), (0, "own-walk-the-dog"), (1, "movement_breaks")):
+        HabitCheck.objects.create(
+            month=month, habit=habit, local_date=START.date() + dt.timedelta(days=offset)
+        )
+
+    # Not exported (a secret link), but deleted with the account.
+    CalendarFeed.objects.create(
+        owner=user, token_hash=hashlib.sha256(user.username.encode()).hexdigest()
+    )
+
     base = {"verdict": "minimal_improvement", "pgic": 3, "proposal": {"next": "more strength"}}
     psfs = [
         {"activity": "Sitting through a meeting", "score": 4},
@@ -232,7 +283,7 @@ def coach_rows_of(user: User) -> Iterator[tuple[str, models.QuerySet[Any]]]:
 
 
 def test_every_coach_model_is_in_the_export_format() -> None:
-    covered = {table.model for table in TABLES}
+    covered = {table.model for table in TABLES} | set(NOT_EXPORTED)
     missing = set(apps.get_app_config("coach").get_models()) - covered
     assert not missing, (
         f"{sorted(m.__name__ for m in missing)} would be left out of exports: add a row model "
@@ -268,6 +319,8 @@ def test_the_export_is_a_zip_with_the_json_the_spreadsheets_and_a_readme() -> No
         "screenings.csv",
         "plans.csv",
         "reviews.csv",
+        "breaks.csv",
+        "habits.csv",
     }
     readme = files["README.txt"].decode()
     assert "upback import" in readme and "password" in readme
@@ -296,6 +349,16 @@ def test_the_json_holds_every_row_with_natural_keys_and_iso_dates() -> None:
     assert [r["plan_version"] for r in document["reviews"]] == [2, None]
     assert document["account"]["time_zone"] == "Europe/Lisbon"
     assert document["profile"]["who"] == "desk_worker"
+    assert document["account"]["routine_time"] == "07:30:00"
+    assert [b["outcome"] for b in document["breaks"]] == ["taken", "snoozed", "taken", "skipped"]
+    assert document["breaks"][0]["client_id"] == "6f1c8a8e-3b1e-4a55-9d6f-2f5a0c1b7e21"
+    (month,) = document["habit_months"]
+    assert month["reminder_time"] == "20:15:00"
+    assert [c["habit"] for c in month["checks"]] == [
+        "movement_breaks",
+        "own-walk-the-dog",
+        "movement_breaks",
+    ]
 
     def keys(value: Any) -> Iterator[str]:
         if isinstance(value, dict):
@@ -306,7 +369,16 @@ def test_the_json_holds_every_row_with_natural_keys_and_iso_dates() -> None:
             for inner in value:
                 yield from keys(inner)
 
-    database_keys = {"id", "pk", "owner_id", "plan_id", "session_id", "screening_id", "password"}
+    database_keys = {
+        "id",
+        "pk",
+        "owner_id",
+        "plan_id",
+        "session_id",
+        "screening_id",
+        "month_id",
+        "password",
+    }
     assert not database_keys & set(keys(document))
 
 

@@ -8,8 +8,11 @@ import typer
 
 from upback import __version__
 from upback.cli import (  # noqa: F401  (each module registers its command)
+    calendar_cmd,
     data_cmd,
     desk_cmd,
+    habit_cmd,
+    heat_cmd,
     library_cmd,
     log_cmd,
     plan_cmd,
@@ -19,6 +22,7 @@ from upback.cli import (  # noqa: F401  (each module registers its command)
     screen_cmd,
     serve_cmd,
     session_cmd,
+    sleep_cmd,
     start_cmd,
 )
 from upback.cli.app import app, console

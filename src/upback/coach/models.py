@@ -126,6 +126,12 @@ class Account(models.Model):
     )
     time_zone = models.CharField(max_length=64, default="UTC")
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the person means to do the day's routine; the calendar feed puts it there.
+    routine_time = models.TimeField(null=True, blank=True)
+    # Working hours and break interval, as core.breaks.BreakSettings fields (minus the zone,
+    # which is time_zone above). Empty means the defaults. Read by the terminal reminder and
+    # the browser break timer alike.
+    break_settings = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
         return f"account of {self.owner}"
@@ -274,3 +280,111 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review of {self.owner} on {self.local_date}"
+
+
+class BreakRecord(models.Model):
+    """A movement break the person took, snoozed or skipped, from the terminal or the browser."""
+
+    class Outcome(models.TextChoices):
+        TAKEN = "taken"
+        SNOOZED = "snoozed"
+        SKIPPED = "skipped"
+
+    class Kind(models.TextChoices):
+        MICRO = "micro"
+        ACTIVE = "active"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="break_records"
+    )
+    at = models.DateTimeField()
+    # The day in the person's zone when it happened, so per-day statistics need no zone maths.
+    local_date = models.DateField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.MICRO)
+    # "prompt" when the person answered a reminder, "idle" when time away counted as a break.
+    trigger = models.CharField(max_length=10, default="prompt")
+    channel = models.CharField(max_length=10, default="web")
+    routine = models.CharField(max_length=60, blank=True)
+    # Set by the browser, so a break recorded offline and sent again on reconnect counts once.
+    client_id = models.UUIDField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["owner", "local_date"], name="break_owner_day")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=["taken", "snoozed", "skipped"]),
+                name="break_outcome_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["micro", "active"]), name="break_kind_known"
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="break_client_id_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outcome} {self.kind} break of {self.owner} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class HabitMonth(models.Model):
+    """Two habits kept for a month: from the guides' list or the person's own words."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="habit_months"
+    )
+    started_on = models.DateField()
+    ends_on = models.DateField()
+    # [{"slug": str, "name": str, "own": bool}] — exactly two, validated by core.habits.
+    habits = models.JSONField(default=list)
+    reminder_time = models.TimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("started_on")), name="habit_month_ends_after"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"habits of {self.owner} from {self.started_on}"
+
+
+class HabitCheck(models.Model):
+    """One habit ticked off on one day of its month."""
+
+    month = models.ForeignKey(HabitMonth, on_delete=models.CASCADE, related_name="checks")
+    habit = models.CharField(max_length=60)
+    local_date = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["local_date", "habit"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "habit", "local_date"], name="habit_check_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.habit} on {self.local_date}"
+
+
+class CalendarFeed(models.Model):
+    """The private calendar subscription: only a hash of its secret token is kept."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"calendar feed of {self.owner}"

@@ -17,4 +17,12 @@ urlpatterns = [
     path("", include("upback.coach.views.progress")),
     path("", include("upback.coach.views.reviews")),
     path("", include("upback.coach.views.data")),
+    path("", include("upback.coach.views.toolkit")),
+    path("", include("upback.coach.views.breaks")),
+    path("", include("upback.coach.views.pwa")),
+    path("", include("upback.coach.views.habits")),
+    path("", include("upback.coach.views.desk")),
+    path("", include("upback.coach.views.heat_cold")),
+    path("", include("upback.coach.views.sleep")),
+    path("", include("upback.coach.views.calendar")),
 ]

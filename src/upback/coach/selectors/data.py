@@ -11,9 +11,11 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from upback.coach.models import (
+    BreakRecord,
     CheckIn,
     GuidedItem,
     GuidedSession,
+    HabitMonth,
     Plan,
     Profile,
     Review,
@@ -32,6 +34,8 @@ class DataCounts:
     session_items: int
     checkins: int
     reviews: int
+    breaks: int = 0
+    habit_months: int = 0
 
     @property
     def empty(self) -> bool:
@@ -42,6 +46,8 @@ class DataCounts:
             or self.sessions
             or self.checkins
             or self.reviews
+            or self.breaks
+            or self.habit_months
         )
 
 
@@ -54,6 +60,8 @@ def data_counts(*, owner: User) -> DataCounts:
         session_items=GuidedItem.objects.filter(session__owner=owner).count(),
         checkins=CheckIn.objects.filter(owner=owner).count(),
         reviews=Review.objects.filter(owner=owner).count(),
+        breaks=BreakRecord.objects.filter(owner=owner).count(),
+        habit_months=HabitMonth.objects.filter(owner=owner).count(),
     )
 
 
@@ -89,4 +97,17 @@ def data_reviews(*, owner: User) -> QuerySet[Review]:
         Review.objects.filter(owner=owner)
         .select_related("plan")
         .order_by("local_date", "created_at", "id")
+    )
+
+
+def data_breaks(*, owner: User) -> QuerySet[BreakRecord]:
+    return BreakRecord.objects.filter(owner=owner).order_by("at", "id")
+
+
+def data_habit_months(*, owner: User) -> QuerySet[HabitMonth]:
+    """Oldest first, each with its check-offs."""
+    return (
+        HabitMonth.objects.filter(owner=owner)
+        .prefetch_related("checks")
+        .order_by("started_on", "id")
     )

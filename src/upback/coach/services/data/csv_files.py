@@ -154,6 +154,37 @@ def _csv_files(document: Row, zone: ZoneInfo) -> dict[str, bytes]:
         *[(f"{k}_{n + 1}", _psfs(n, k)) for n in range(3) for k in ("activity", "score")],
         ("plan_version", key("plan_version")),
     ]
+    breaks: list[Column] = [
+        ("date", key("local_date")),
+        ("time", local("at")),
+        ("outcome", key("outcome")),
+        ("kind", key("kind")),
+        ("how", lambda b: "time away" if b["trigger"] == "idle" else "reminder"),
+        ("where", lambda b: "terminal" if b["channel"] == "cli" else "browser"),
+        ("routine", _words("routine")),
+    ]
+    habits: list[Column] = [
+        ("month_start", key("started_on")),
+        ("month_end", key("ends_on")),
+        ("habit", key("name")),
+        ("own_habit", key("own")),
+        ("days_kept", key("days_kept")),
+        ("dates_kept", key("dates_kept")),
+    ]
+    habit_rows = [
+        {
+            "started_on": month["started_on"],
+            "ends_on": month["ends_on"],
+            "name": habit["name"],
+            "own": habit["own"],
+            "days_kept": len(
+                kept := [c["local_date"] for c in month["checks"] if c["habit"] == habit["slug"]]
+            ),
+            "dates_kept": _joined(kept),
+        }
+        for month in document.get("habit_months", [])
+        for habit in month["habits"]
+    ]
     numbered = [{**s, "number": n} for n, s in enumerate(document["sessions"], start=1)]
     session_items = [
         {**i, "number": s["number"], "local_date": s["local_date"]}
@@ -167,6 +198,8 @@ def _csv_files(document: Row, zone: ZoneInfo) -> dict[str, bytes]:
         "screenings.csv": (screenings, document["screenings"]),
         "plans.csv": (plans, document["plans"]),
         "reviews.csv": (reviews, document["reviews"]),
+        "breaks.csv": (breaks, document.get("breaks", [])),
+        "habits.csv": (habits, habit_rows),
     }
     return {
         name: _csv([h for h, _ in columns], ([get(r) for _, get in columns] for r in rows))

@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import re
+import uuid
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,7 +23,9 @@ from upback import __version__
 from upback.coach.models import Account, GuidedSession, Profile, Review
 from upback.coach.selectors.accounts import time_zone_get
 from upback.coach.selectors.data import (
+    data_breaks,
     data_checkins,
+    data_habit_months,
     data_plans,
     data_reviews,
     data_screenings,
@@ -35,8 +38,10 @@ from upback.coach.services.data.format import _TABLE, FORMAT_NAME, FORMAT_VERSIO
 def _json_value(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
     return value
 
 
@@ -87,6 +92,11 @@ def data_export_document(*, owner: User, now: dt.datetime | None = None) -> dict
             {**_plain(review), "plan_version": _plan_version(review)}
             for review in data_reviews(owner=owner)
         ],
+        "breaks": [_plain(record) for record in data_breaks(owner=owner)],
+        "habit_months": [
+            {**_plain(month), "checks": [_plain(check) for check in month.checks.all()]}
+            for month in data_habit_months(owner=owner)
+        ],
     }
 
 
@@ -106,6 +116,8 @@ session_items.csv  Each exercise within a session: done or skipped, how it felt,
 screenings.csv     Your safety checks: the result, and the warning signs you answered yes to.
 plans.csv          A summary of each version of your plan, and why it changed.
 reviews.csv        Your 4-6 weekly reviews.
+breaks.csv         Your movement breaks: taken, snoozed or skipped (browser timer or terminal).
+habits.csv         Your two-habit months: each habit and the days you kept it.
 
 The .csv files open in any spreadsheet program. Times in them are in your own time zone
 ({zone}). In upback.json, dates are written as YYYY-MM-DD and times in UTC.

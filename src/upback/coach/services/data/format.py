@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
+from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import models
@@ -27,9 +28,13 @@ from pydantic import (
 
 from upback.coach.models import (
     Account,
+    BreakRecord,
+    CalendarFeed,
     CheckIn,
     GuidedItem,
     GuidedSession,
+    HabitCheck,
+    HabitMonth,
     Plan,
     Profile,
     Review,
@@ -75,6 +80,9 @@ class _Row(BaseModel):
 class AccountRow(_Row):
     time_zone: str = Field(max_length=64)
     created_at: AwareDatetime
+    # Added with the desk toolkit; defaults let files from before it import.
+    routine_time: dt.time | None = None
+    break_settings: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("time_zone")
     @classmethod
@@ -216,6 +224,48 @@ class ReviewRow(_Row):
     plan_version: Annotated[int, Field(ge=1)] | None
 
 
+class BreakRow(_Row):
+    at: AwareDatetime
+    local_date: dt.date
+    outcome: Literal["taken", "snoozed", "skipped"]
+    kind: Literal["micro", "active"]
+    trigger: Literal["prompt", "idle"]
+    channel: Literal["web", "cli"]
+    routine: str = Field(max_length=60)
+    client_id: UUID | None
+
+
+class HabitRow(_Row):
+    slug: str = Field(min_length=1, max_length=60)
+    name: str = Field(min_length=1, max_length=120)
+    own: bool
+
+
+class HabitCheckRow(_Row):
+    habit: str = Field(min_length=1, max_length=60)
+    local_date: dt.date
+    created_at: AwareDatetime
+
+
+class HabitMonthRow(_Row):
+    started_on: dt.date
+    ends_on: dt.date
+    habits: list[HabitRow]
+    reminder_time: dt.time | None
+    created_at: AwareDatetime
+    checks: list[HabitCheckRow]
+
+    @model_validator(mode="after")
+    def _month_makes_sense(self) -> HabitMonthRow:
+        if self.ends_on <= self.started_on:
+            raise ValueError("ends_on must be after started_on")
+        slugs = {habit.slug for habit in self.habits}
+        for check in self.checks:
+            if check.habit not in slugs:
+                raise ValueError(f"a check names the habit {check.habit!r}, which is not listed")
+        return self
+
+
 class OwnerInfo(_Row):
     """Who the data was exported from; shown for reference, never imported."""
 
@@ -237,6 +287,9 @@ class ExportDocument(_Row):
     sessions: list[SessionRow]
     checkins: list[CheckInRow]
     reviews: list[ReviewRow]
+    # Added with the desk toolkit; older files simply have none.
+    breaks: list[BreakRow] = Field(default_factory=list)
+    habit_months: list[HabitMonthRow] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -280,5 +333,12 @@ TABLES: tuple[Table, ...] = (
     Table(GuidedItem, SessionItemRow, hidden=frozenset({"id", "session"})),
     Table(CheckIn, CheckInRow),
     Table(Review, ReviewRow, links={"plan_version": "plan"}),
+    Table(BreakRecord, BreakRow),
+    Table(HabitMonth, HabitMonthRow, nested=frozenset({"checks"})),
+    Table(HabitCheck, HabitCheckRow, hidden=frozenset({"id", "month"})),
 )
+NOT_EXPORTED: Mapping[type[models.Model], str] = {
+    CalendarFeed: "a secret link to the calendar; after an import the person makes a new one",
+}
+"""Models deliberately left out of the file, and why."""
 _TABLE: dict[type[models.Model], Table] = {table.model: table for table in TABLES}

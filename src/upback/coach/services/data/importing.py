@@ -18,9 +18,12 @@ from pydantic import ValidationError
 
 from upback.coach.models import (
     Account,
+    BreakRecord,
     CheckIn,
     GuidedItem,
     GuidedSession,
+    HabitCheck,
+    HabitMonth,
     Plan,
     Profile,
     Review,
@@ -57,11 +60,21 @@ class ImportSummary:
     checkins: int
     reviews: int
     profile: bool
+    breaks: int = 0
+    habit_months: int = 0
 
     @property
     def empty(self) -> bool:
         return (
-            not (self.screenings or self.plans or self.sessions or self.checkins or self.reviews)
+            not (
+                self.screenings
+                or self.plans
+                or self.sessions
+                or self.checkins
+                or self.reviews
+                or self.breaks
+                or self.habit_months
+            )
             and not self.profile
         )
 
@@ -78,6 +91,10 @@ class ImportSummary:
             count(self.screenings, "safety check", "safety checks"),
             count(self.reviews, "review", "reviews"),
         ]
+        if self.breaks:
+            parts.append(count(self.breaks, "movement break", "movement breaks"))
+        if self.habit_months:
+            parts.append(count(self.habit_months, "habit month", "habit months"))
         if self.profile:
             parts.append("your profile")
         return ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -91,6 +108,8 @@ def _counts_text(counts: DataCounts) -> str:
         (counts.plans, "plan", "plans"),
         (counts.screenings, "safety check", "safety checks"),
         (counts.reviews, "review", "reviews"),
+        (counts.breaks, "movement break", "movement breaks"),
+        (counts.habit_months, "habit month", "habit months"),
     ):
         if n:
             parts.append(f"{n} {one if n == 1 else many}")
@@ -199,6 +218,17 @@ def _check_references(document: ExportDocument) -> None:
             f"sessions[{index}].items",
             [item.order for item in session.items],
             lambda order: f"order {order} appears twice",
+        )
+    _duplicates(
+        "breaks",
+        [b.client_id for b in document.breaks if b.client_id is not None],
+        lambda c: f"client_id {c} appears twice",
+    )
+    for index, month in enumerate(document.habit_months):
+        _duplicates(
+            f"habit_months[{index}].checks",
+            [(c.habit, c.local_date) for c in month.checks],
+            lambda hc: f"{hc[0]} is ticked twice on {hc[1].isoformat()}",
         )
     for index, review in enumerate(document.reviews):
         if review.plan_version is not None and review.plan_version not in known:
@@ -315,6 +345,28 @@ def _write(owner: User, document: ExportDocument) -> None:
             for i, row in enumerate(document.reviews)
         ],
     )
+    _save(
+        BreakRecord,
+        [
+            (_build(f"breaks[{i}]", row, BreakRecord, owner=owner), row)
+            for i, row in enumerate(document.breaks)
+        ],
+    )
+    months = [
+        (_build(f"habit_months[{i}]", row, HabitMonth, owner=owner), row)
+        for i, row in enumerate(document.habit_months)
+    ]
+    for obj, row in months:
+        obj.habits = [habit.model_dump() for habit in row.habits]
+    _save(HabitMonth, months)
+    _save(
+        HabitCheck,
+        [
+            (_build(f"habit_months[{i}].checks[{j}]", check, HabitCheck, month=obj), check)
+            for i, (obj, row) in enumerate(months)
+            for j, check in enumerate(row.checks)
+        ],
+    )
 
 
 def data_import(*, owner: User, content: bytes) -> ImportSummary:
@@ -345,4 +397,6 @@ def data_import(*, owner: User, content: bytes) -> ImportSummary:
         checkins=len(document.checkins),
         reviews=len(document.reviews),
         profile=document.profile is not None,
+        breaks=len(document.breaks),
+        habit_months=len(document.habit_months),
     )

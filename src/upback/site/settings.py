@@ -60,6 +60,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "upback.coach.context.care",
+                "upback.coach.context.nav",
             ]
         },
     }

@@ -122,6 +122,11 @@ def _baseline(daily: dict[date, float]) -> tuple[date | None, float | None]:
     return None, None
 
 
+def tracking_start(pain: Sequence[PainEntry], today: date) -> date | None:
+    """The day tracking began: the start of the first week with at least three check-ins."""
+    return _baseline(_daily_means(pain, today))[0]
+
+
 def _window_mean(daily: dict[date, float], last: date, length: int) -> float | None:
     values = [daily[day] for day in _days_back(last, length) if day in daily]
     return _mean(values)

@@ -46,7 +46,6 @@ def today(request: HttpRequest) -> HttpResponse:
         {**item, "done": item["slug"] in done, "show_minutes": show_minutes(item)}
         for item in routine["items"]
     ]
-    habits = {h.slug: h for h in library.advice.habits}
     context.update(
         {
             "plan": stored,
@@ -54,7 +53,6 @@ def today(request: HttpRequest) -> HttpResponse:
             "items": items,
             "done_count": sum(1 for item in items if item["done"]),
             "all_done": bool(items) and all(item["done"] for item in items),
-            "habits": [habits[s] for s in data.get("habits", []) if s in habits],
         }
     )
     return render(request, "coach/today/today.html", context)

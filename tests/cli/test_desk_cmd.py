@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-import upback.cli.desk_cmd  # noqa: F401  (registers `upback desk`)
+import upback.cli.desk_cmd as desk_cmd  # registers `upback desk`
 from tests.cli.conftest import Upback, one_clear_line
+from upback.core import desk_check as checking
 
 
 def test_calc_as_json_gives_every_figure_with_its_source(upback: Upback) -> None:
@@ -88,3 +89,73 @@ def test_an_angle_past_60_degrees_is_refused_in_one_line(upback: Upback) -> None
     result = upback("desk", "neck", "--angle", "90")
     assert result.exit_code == 2
     assert "--angle" in one_clear_line(result)
+
+
+# upback desk check ---------------------------------------------------------------------------
+
+ALL_YES = ",".join(f"{key}=yes" for key in checking.CHECK_KEYS)
+
+
+def test_check_with_every_answer_yes_is_a_good_set_up(upback: Upback) -> None:
+    result = upback("desk", "check", "--answers", ALL_YES)
+    assert result.exit_code == 0, result.output
+    assert "Good set-up" in result.stdout and "100 out of 100" in result.stdout
+    assert "upback desk calc" in result.stdout
+
+
+def test_check_lists_the_fixes_most_useful_first_with_why_and_how(upback: Upback) -> None:
+    answers = ALL_YES.replace("feet_supported=yes", "feet_supported=no").replace(
+        "breaks=yes", "breaks=unsure"
+    )
+    result = upback("desk", "check", "--answers", answers)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "85 out of 100" in out
+    assert out.index("every 30-45 minutes") < out.index("feet flat")
+    assert out.count("Why:") == 2 and out.count("Do:") == 2
+
+
+def test_check_as_json_has_the_score_label_fixes_and_unanswered(upback: Upback) -> None:
+    result = upback("desk", "check", "--answers", "breaks=no,laptop_raised=n/a", "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["score"] == 44 and out["label"] == "Some changes will help"
+    assert out["fixes"][0]["key"] == "breaks" and out["fixes"][0]["why"]
+    assert out["answers"]["laptop_raised"] == "not_applicable"
+    assert len(out["unanswered"]) == 8
+
+
+def test_check_asks_the_questions_one_by_one_in_a_terminal(
+    upback: Upback, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(desk_cmd, "_can_ask", lambda: True)
+    typed = "\n".join(["n", "y", "x", "y", "y", "?", "y", "y", "y", "y"]) + "\n"
+    result = upback("desk", "check", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "[x] I don't use a laptop" in result.stdout
+    assert "A few changes will help" in result.stdout
+    assert "83 out of 100" in result.stdout  # 7.5 of the 9 counted
+
+
+def test_check_outside_a_terminal_needs_answers_in_one_line(upback: Upback) -> None:
+    result = upback("desk", "check")
+    assert result.exit_code == 2
+    assert "--answers" in one_clear_line(result)
+
+
+@pytest.mark.parametrize(
+    ("answers", "named"),
+    [
+        ("breaks=maybe", "breaks='maybe'"),
+        ("desk_colour=yes", "desk_colour"),
+        ("breaks", "KEY=VALUE"),
+        ("breaks=n/a", "breaks='not_applicable'"),
+    ],
+)
+def test_check_bad_answers_are_one_line_and_exit_2(
+    upback: Upback, answers: str, named: str
+) -> None:
+    result = upback("desk", "check", "--answers", answers)
+    assert result.exit_code == 2
+    line = one_clear_line(result)
+    assert "--answers" in line and named in line

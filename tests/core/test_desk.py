@@ -135,33 +135,3 @@ def test_the_standing_plan_never_grows_past_40_minute_blocks() -> None:
 def test_a_standing_plan_needs_1_to_12_weeks() -> None:
     with pytest.raises(ValueError, match="weeks"):
         desk.standing_plan(0)
-
-
-def test_a_desk_with_everything_right_scores_100_with_no_fixes() -> None:
-    result = desk.check(dict.fromkeys(desk.CHECK_KEYS, "yes"))
-    assert result.score == 100 and result.fixes == ()
-
-
-def test_the_check_covers_ten_items() -> None:
-    assert len(desk.CHECK_KEYS) == 10
-
-
-def test_fixes_come_in_priority_order_with_not_sure_counting_half() -> None:
-    answers = dict.fromkeys(desk.CHECK_KEYS, "yes")
-    answers.update(feet_supported="no", breaks="not_sure", screen_height="no")
-    result = desk.check(answers)
-    assert result.score == 75
-    assert [fix.key for fix in result.fixes] == ["breaks", "screen_height", "feet_supported"]
-    assert "30-45 minutes" in result.fixes[0].how
-
-
-def test_an_item_left_out_counts_as_not_sure() -> None:
-    result = desk.check({})
-    assert result.score == 50 and len(result.fixes) == 10
-
-
-def test_unknown_items_and_answers_are_refused_by_name() -> None:
-    with pytest.raises(ValueError, match="desk_colour"):
-        desk.check({"desk_colour": "yes"})
-    with pytest.raises(ValueError, match="breaks='maybe'"):
-        desk.check({"breaks": "maybe"})

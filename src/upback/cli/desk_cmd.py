@@ -1,20 +1,26 @@
-"""`upback desk`: chair, desk and screen numbers from your height, and the text-neck model."""
+"""`upback desk`: the workstation check, chair, desk and screen numbers from your height, and the
+text-neck model."""
 
 from __future__ import annotations
 
 import json
+import sys
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.panel import Panel
+from rich.prompt import Prompt
 from rich.table import Table
 
 from upback.cli.app import app, bad_input_is_exit_2, console
 from upback.core import desk as core
+from upback.core import desk_check as checking
 from upback.core.errors import InputProblem
 
 desk = typer.Typer(
     name="desk",
-    help="Desk numbers from your height, and the text-neck model.",
+    help="Check your workstation, desk numbers from your height, and the text-neck model.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -128,3 +134,141 @@ def _pair(low: float, high: float, unit: str) -> str:
     if round(low) == round(high):
         return f"{low:.0f} {unit}"
     return f"{low:.0f}-{high:.0f} {unit}"
+
+
+# ---------------------------------------------------------------------------------------------
+# upback desk check
+# ---------------------------------------------------------------------------------------------
+
+# What a person may type for each answer, on the command line or at the prompt.
+ANSWER_ALIASES = {
+    "yes": "yes",
+    "y": "yes",
+    "no": "no",
+    "n": "no",
+    "not_sure": "not_sure",
+    "not-sure": "not_sure",
+    "unsure": "not_sure",
+    "?": "not_sure",
+    "not_applicable": "not_applicable",
+    "n/a": "not_applicable",
+    "na": "not_applicable",
+}
+ANSWER_WORDS = {"no": "You answered no.", "not_sure": "You were not sure."}
+SCORE_STYLE = {"Good set-up": "green", "A few changes will help": "cyan"}
+
+
+def _can_ask() -> bool:
+    """Questions are asked only when a person is at the keyboard (not in a script or a pipe)."""
+    return sys.stdin.isatty()
+
+
+def parse_answers(text: str) -> dict[str, str]:
+    """`KEY=VALUE,...` -> the core's answers; a problem names --answers and the pair."""
+    answers: dict[str, str] = {}
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        key, sep, value = part.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep:
+            raise InputProblem(f"--answers: write each answer as KEY=VALUE (got {part!r})")
+        if key not in checking.CHECK_KEYS:
+            raise InputProblem(
+                f"--answers: unknown question {key!r}; the questions are "
+                f"{', '.join(checking.CHECK_KEYS)}"
+            )
+        answer = ANSWER_ALIASES.get(value.strip().lower())
+        if answer is None:
+            raise InputProblem(f"--answers: {key}={value.strip()!r}: answer yes, no or not_sure")
+        answers[key] = answer
+    return answers
+
+
+def _ask(item: checking.CheckItem, number: int) -> str:
+    console.print()
+    console.print(f"[bold]{number}.[/] {escape(item.question)}")
+    choices = {"y": "yes", "n": "no", "?": "not_sure"}
+    prompt = "   \\[y] yes  \\[n] no  \\[?] not sure"
+    if item.not_applicable:
+        choices["x"] = "not_applicable"
+        prompt += f"  \\[x] {item.not_applicable}"
+    answer = Prompt.ask(prompt, choices=list(choices), show_choices=False, console=console)
+    return choices[answer]
+
+
+def check_view(result: checking.DeskCheck) -> Panel:
+    label, sentence = checking.score_words(result.score)
+    style = SCORE_STYLE.get(label, "yellow")
+    body = Table.grid()
+    body.add_row(f"[bold {style}]{result.score} out of 100[/]  {sentence}")
+    if result.fixes:
+        fixes = Table.grid(padding=(0, 1))
+        fixes.add_column(width=3, justify="right", style="bold")
+        fixes.add_column(ratio=1)
+        for number, fix in enumerate(result.fixes, start=1):
+            if number > 1:
+                fixes.add_row("", "")
+            fixes.add_row(
+                f"{number}.", f"[bold]{escape(fix.question)}[/] [dim]{ANSWER_WORDS[fix.answer]}[/]"
+            )
+            fixes.add_row("", f"[dim]Why:[/] {escape(fix.why)}")
+            fixes.add_row("", f"[dim]Do:[/]  {escape(fix.how)}")
+        body.add_row("")
+        body.add_row("[bold]What to change, most useful first[/]")
+        body.add_row(fixes)
+    return Panel(
+        body, title=f"[bold]{label}[/]", title_align="left", border_style=style, padding=(1, 2)
+    )
+
+
+@desk.command("check")
+@bad_input_is_exit_2
+def check_command(
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            metavar="KEY=VALUE,...",
+            help="Your answers instead of the questions, e.g. breaks=no,screen_height=yes "
+            "(yes, no or not_sure; laptop_raised may be n/a). Questions left out count as "
+            "not sure.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Ten questions about your workstation: a score out of 100 and the fixes, most useful first."""
+    given = parse_answers(answers) if answers is not None else {}
+    missing = [item for item in checking.CHECK_ITEMS if item.key not in given]
+    if missing and not as_json and _can_ask():
+        if not given:
+            console.print(
+                "Ten quick questions about how you usually sit and work. "
+                "Not sure is fine: it counts as half."
+            )
+        for item in missing:
+            given[item.key] = _ask(item, checking.CHECK_KEYS.index(item.key) + 1)
+        missing = []
+    elif answers is None:
+        raise InputProblem(
+            "--answers: give your answers as KEY=VALUE,... (upback can only ask the questions "
+            "in a terminal)"
+        )
+    try:
+        result = checking.check(given)
+    except core.DeskInputProblem as problem:
+        raise InputProblem(f"--answers: {problem.detail}") from None
+    unanswered = [item.key for item in missing]
+    if as_json:
+        print(
+            json.dumps({**result.to_json(), "unanswered": unanswered}, ensure_ascii=False, indent=2)
+        )
+        return
+    console.print()
+    console.print(check_view(result))
+    if unanswered:
+        console.print(f"[dim]Not answered, so counted as not sure: {', '.join(unanswered)}.[/]")
+    console.print(
+        "For the chair, desk and screen heights that suit you: "
+        "[bold]upback desk calc --height-cm N[/]"
+    )

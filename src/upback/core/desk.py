@@ -1,5 +1,5 @@
-"""The desk toolkit: numbers for a chair, desk and screen, the text-neck model, a standing plan,
-and a workstation check.
+"""The desk toolkit: numbers for a chair, desk and screen, the text-neck model and a standing plan
+(the workstation check is in `desk_check`).
 
 Everything here is pure: numbers in, numbers and words out. Sources are the clinical reference
 §6 (office ergonomics) and §7 (text neck).
@@ -13,7 +13,6 @@ those reproduce the table to the millimetre, so those are the ratios used here.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -416,135 +415,3 @@ def standing_plan(weeks: int = 4) -> list[StandingWeek]:
         )
         plan.append(StandingWeek(index + 1, (low, high), blocks, how))
     return plan
-
-
-# ---------------------------------------------------------------------------------------------
-# Workstation check
-# ---------------------------------------------------------------------------------------------
-
-ANSWERS = ("yes", "no", "not_sure")
-ANSWER_POINTS = {"yes": 1.0, "not_sure": 0.5, "no": 0.0}
-
-
-@dataclass(frozen=True)
-class CheckItem:
-    key: str
-    question: str
-    fix: str
-
-
-# In priority order. Moving often comes first: for desk-related upper back pain, regular breaks
-# matter more than any one setting. Then the screen (where the head and neck go), the laptop
-# (the commonest cause of a low screen), the arms and shoulders, the chair and feet, and finally
-# the back support and standing, which are helpful but matter less once the rest is right.
-CHECK_ITEMS: tuple[CheckItem, ...] = (
-    CheckItem(
-        "breaks",
-        "Do you get up or move every 30-45 minutes?",
-        "Set a timer for every 30-45 minutes; stand, roll your shoulders and walk a few steps.",
-    ),
-    CheckItem(
-        "screen_height",
-        "Is the top line of your screen at or slightly below eye level?",
-        "Raise or lower the screen until the top line is level with your eyes or up to 5 cm "
-        "below (a stack of books works).",
-    ),
-    CheckItem(
-        "laptop_raised",
-        "If you use a laptop, is it raised with a separate keyboard and mouse?",
-        "Put the laptop on a stand or books so its top line is at eye level, and type on a "
-        "separate keyboard and mouse.",
-    ),
-    CheckItem(
-        "screen_distance",
-        "Is your screen directly in front of you, about an arm's length away?",
-        "Place the screen straight ahead, at least 50 cm away (50-75 cm suits most people).",
-    ),
-    CheckItem(
-        "shoulders_relaxed",
-        "Are your shoulders relaxed, not lifted, while you type?",
-        "Lower the desk or raise the chair so your shoulders can drop; rest your forearms.",
-    ),
-    CheckItem(
-        "keyboard_mouse_close",
-        "Are your keyboard and mouse close, with elbows by your sides bent 90-120°?",
-        "Bring the keyboard and mouse close so your elbows stay by your sides, bent 90-120°, "
-        "wrists straight.",
-    ),
-    CheckItem(
-        "chair_height",
-        "Are your knees at about hip height, thighs level?",
-        "Adjust the seat so your thighs are level and knees at about hip height (the seat "
-        "range in the standard is 38-56 cm; `upback desk calc` gives yours).",
-    ),
-    CheckItem(
-        "feet_supported",
-        "Are your feet flat on the floor or a footrest?",
-        "If your feet do not rest flat, add a footrest (a box or a firm cushion will do).",
-    ),
-    CheckItem(
-        "lumbar_support",
-        "Does your chair support the curve of your lower back?",
-        "Adjust the chair's lumbar support, or use a small cushion or rolled towel at belt level.",
-    ),
-    CheckItem(
-        "sit_stand",
-        "Do you alternate sitting and standing during the day?",
-        "Alternate: start with 15-20 minute standing blocks a couple of times a day.",
-    ),
-)
-CHECK_KEYS = tuple(item.key for item in CHECK_ITEMS)
-
-
-@dataclass(frozen=True)
-class Fix:
-    key: str
-    answer: str
-    question: str
-    how: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"key": self.key, "answer": self.answer, "question": self.question, "how": self.how}
-
-
-@dataclass(frozen=True)
-class DeskCheck:
-    score: int
-    fixes: tuple[Fix, ...]
-    answers: Mapping[str, str]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "score": self.score,
-            "fixes": [fix.to_json() for fix in self.fixes],
-            "answers": dict(self.answers),
-        }
-
-
-def check(answers: Mapping[str, str]) -> DeskCheck:
-    """Score a workstation 0-100 and list the fixes for what is not right yet, most useful first.
-
-    Each item counts equally: "yes" scores fully, "not_sure" half, "no" nothing. An item left
-    out counts as "not_sure", so its fix is still shown.
-    """
-    unknown_keys = sorted(set(answers) - set(CHECK_KEYS))
-    if unknown_keys:
-        raise DeskInputProblem(
-            "answers",
-            f"unknown item(s) {', '.join(unknown_keys)}; known items are {', '.join(CHECK_KEYS)}",
-        )
-    bad = sorted(key for key, value in answers.items() if value not in ANSWERS)
-    if bad:
-        shown = ", ".join(f"{key}={answers[key]!r}" for key in bad)
-        raise DeskInputProblem(
-            "answers", f"{shown}: each answer must be one of {', '.join(ANSWERS)}"
-        )
-    full = {key: answers.get(key, "not_sure") for key in CHECK_KEYS}
-    points = sum(ANSWER_POINTS[value] for value in full.values())
-    score = round(100 * points / len(CHECK_ITEMS))
-    fixes = tuple(
-        Fix(item.key, full[item.key], item.question, item.fix)
-        for item in CHECK_ITEMS
-        if full[item.key] != "yes"
-    )
-    return DeskCheck(score, fixes, full)

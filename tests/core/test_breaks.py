@@ -17,7 +17,10 @@ from upback.core.breaks import (
     BreakSettings,
     BreakTimer,
     PlannedBreak,
+    Routine,
+    break_routines,
     day_schedule,
+    routine_for,
     stats,
 )
 from upback.core.library import default_library
@@ -322,7 +325,9 @@ def test_a_whole_week_runs_in_milliseconds_and_the_timer_does_not_grow() -> None
     timer, seen = run_day(timer, start, start + timedelta(days=7))
     assert len(seen) == 7 * 16
     assert len(vars(timer)) == fields
-    assert all(v is None or isinstance(v, datetime | BreakSettings) for v in vars(timer).values())
+    assert all(
+        v is None or isinstance(v, datetime | BreakSettings | int) for v in vars(timer).values()
+    )
 
 
 def test_the_timer_keeps_working_across_the_clocks_going_back() -> None:
@@ -331,6 +336,107 @@ def test_the_timer_keeps_working_across_the_clocks_going_back() -> None:
     start = datetime.combine(sunday, time(0)).replace(tzinfo=LONDON).astimezone(UTC)
     _, seen = run_day(BreakTimer(settings), start, start + timedelta(hours=6))
     assert [p.at for p in seen] == [p.at for p in day_schedule(settings, sunday)]
+
+
+# --- the rotation and what each break holds ----------------------------------------------------
+
+
+def slugs_taken(timer: BreakTimer, times: list[datetime]) -> tuple[BreakTimer, list[str]]:
+    """Take a break at each of `times`, noting the move each one suggested."""
+    seen = []
+    for moment in times:
+        upcoming = timer.next_break(moment)
+        assert upcoming is not None
+        seen.append(upcoming.routine.slug)
+        timer, _ = timer.take(moment)
+    return timer, seen
+
+
+def test_the_moves_come_in_order_however_irregular_the_breaks() -> None:
+    times = [at(MONDAY, 9, 41), at(MONDAY, 10, 3), at(MONDAY, 11, 17), at(MONDAY, 11, 50)]
+    _, seen = slugs_taken(BreakTimer(london()), times)
+    assert seen == list(ROTATION_SLUGS[:4])
+
+
+def test_a_skipped_break_passes_its_move_but_a_snoozed_one_keeps_it() -> None:
+    timer, _ = BreakTimer(london()).skip(at(MONDAY, 9, 30))
+    timer, _ = timer.snooze(at(MONDAY, 10), 5)
+    upcoming = timer.next_break(at(MONDAY, 10, 1))
+    assert upcoming is not None and upcoming.routine.slug == ROTATION_SLUGS[1]
+
+
+def test_time_away_from_the_keyboard_does_not_use_up_a_move() -> None:
+    timer, _ = BreakTimer(london()).take(at(MONDAY, 9, 30))
+    timer, event = timer.idle(at(MONDAY, 9, 50), seconds=120)
+    assert event is not None
+    upcoming = timer.next_break(at(MONDAY, 9, 51))
+    assert upcoming is not None and upcoming.routine.slug == ROTATION_SLUGS[1]
+
+
+def test_the_rotation_starts_again_each_morning() -> None:
+    timer, seen = slugs_taken(BreakTimer(london()), [at(MONDAY, 9, 30), at(MONDAY, 10)])
+    assert seen == list(ROTATION_SLUGS[:2])
+    tuesday = MONDAY + timedelta(days=1)
+    upcoming = timer.next_break(at(tuesday, 9))
+    assert upcoming is not None and upcoming.routine.slug == ROTATION_SLUGS[0]
+
+
+def test_a_timer_begun_mid_morning_waits_an_interval_before_the_first_break() -> None:
+    timer = BreakTimer(london()).begin(at(MONDAY, 11, 10))
+    assert timer.tick(at(MONDAY, 11, 39)) is None
+    due = timer.tick(at(MONDAY, 11, 40))
+    assert due is not None and due.routine.slug == ROTATION_SLUGS[0]
+
+
+def test_a_timer_begun_before_work_follows_the_days_plan() -> None:
+    settings = london()
+    timer = BreakTimer(settings).begin(at(MONDAY, 7))
+    _, seen = run_day(timer, at(MONDAY, 7), at(MONDAY, 20))
+    assert [p.at for p in seen] == [p.at for p in day_schedule(settings, MONDAY)]
+
+
+def test_a_pause_can_end_early_and_the_break_it_held_is_due_at_once() -> None:
+    timer = BreakTimer(london()).pause_until(at(MONDAY, 11))
+    assert timer.is_paused(at(MONDAY, 10))
+    resumed = timer.resume()
+    assert not resumed.is_paused(at(MONDAY, 10))
+    assert resumed.tick(at(MONDAY, 10)) is not None
+
+
+def test_a_micro_break_holds_one_move() -> None:
+    planned = day_schedule(london(), MONDAY)[0]
+    assert planned.kind == "micro"
+    assert break_routines(planned) == (planned.routine,)
+
+
+@pytest.mark.parametrize("index", range(len(ROTATION_SLUGS)))
+def test_an_active_break_strings_desk_moves_together_and_ends_with_a_walk(index: int) -> None:
+    planned = PlannedBreak(at(MONDAY, 10), "active", routine_for(index), seconds=300)
+    routines = break_routines(planned)
+    moves, walk = routines[:-1], routines[-1]
+    assert 2 <= len(moves) <= 3
+    assert "movement_break" not in [m.slug for m in moves]
+    assert walk.slug == "movement_break" and walk.seconds >= 60
+    assert "walk for" in walk.dose
+    assert sum(r.seconds for r in routines) == 300
+    if planned.routine.slug != "movement_break":
+        assert moves[0] == planned.routine
+
+
+def test_a_short_active_break_keeps_a_minute_of_walking() -> None:
+    planned = PlannedBreak(at(MONDAY, 10), "active", routine_for(1), seconds=120)
+    routines = break_routines(planned)
+    assert [r.slug for r in routines] == ["scapular_squeeze", "movement_break"]
+    assert routines[-1] == Routine("movement_break", "Walk", "stand up and walk for 1 minute", 60)
+
+
+def test_active_breaks_use_library_names() -> None:
+    names = {t.slug: t.name for t in default_library().techniques.values()}
+    planned = PlannedBreak(at(MONDAY, 10), "active", routine_for(1, names), seconds=300)
+    assert [r.name for r in break_routines(planned, names)][:2] == [
+        names["scapular_squeeze"],
+        names["thoracic_rotation"],
+    ]
 
 
 # --- statistics -------------------------------------------------------------------------------

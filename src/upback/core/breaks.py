@@ -129,7 +129,7 @@ _ROTATION: tuple[tuple[str, str, int], ...] = (
     ("shoulder_rolls", "10 slow rolls backwards, then 5 forwards", 45),
     ("scapular_squeeze", "8 squeezes, hold each for 3 s", 60),
     ("thoracic_rotation", "5 slow turns each side, seated", 60),
-    ("doorway_pec_stretch", "hold 30 s, breathing easily", 30),
+    ("doorway_pec_stretch", "hold 30 s each side, breathing easily", 60),
     ("movement_break", "stand up and walk for a minute", 60),
 )
 ROTATION_SLUGS: tuple[str, ...] = tuple(slug for slug, _, _ in _ROTATION)
@@ -151,6 +151,51 @@ class PlannedBreak:
     kind: BreakKind
     routine: Routine
     seconds: int
+
+
+WALK_SLUG = "movement_break"
+ACTIVE_MOVES = 3
+"""At most this many desk moves in an active break; the rest of it is a walk."""
+WALK_AT_LEAST = 60
+"""An active break always ends with at least a minute of walking (a change of posture)."""
+
+
+def _minutes_words(seconds: int) -> str:
+    minutes = max(round(seconds / 60), 1)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def break_routines(
+    planned: PlannedBreak, names: dict[str, str] | None = None
+) -> tuple[Routine, ...]:
+    """What to do in a break: one move for a micro-break; a fuller set for an active one.
+
+    Reference §8: active breaks with a change of posture have the better evidence, so an active
+    break strings a few desk moves from the rotation together (starting at this break's) and
+    fills the rest of its minutes with a walk.
+    """
+    if planned.kind == "micro":
+        return (planned.routine,)
+    start = (
+        ROTATION_SLUGS.index(planned.routine.slug) if planned.routine.slug in ROTATION_SLUGS else 0
+    )
+    budget = planned.seconds - WALK_AT_LEAST
+    moves: list[Routine] = []
+    for step in range(len(_ROTATION)):
+        routine = routine_for(start + step, names)
+        if routine.slug == WALK_SLUG:
+            continue
+        if len(moves) == ACTIVE_MOVES or sum(m.seconds for m in moves) + routine.seconds > budget:
+            break
+        moves.append(routine)
+    walk_seconds = planned.seconds - sum(m.seconds for m in moves)
+    walk = Routine(
+        slug=WALK_SLUG,
+        name="Walk",
+        dose=f"stand up and walk for {_minutes_words(walk_seconds)}",
+        seconds=walk_seconds,
+    )
+    return (*moves, walk)
 
 
 def _is_active(at: datetime, last_active: datetime, settings: BreakSettings) -> bool:
@@ -203,7 +248,10 @@ class BreakTimer:
     """The live reminder's state. Every method takes the time and returns a new timer.
 
     Only a few fixed fields are kept, so a timer running for weeks stays the same size. The stored
-    times are in UTC.
+    times are in UTC. `rotation` is how far through the day's rotation of moves the person has
+    got: it moves on when a break is taken or skipped (not when one is snoozed or taken by being
+    away from the keyboard), so the moves come in order however irregular the day, and it starts
+    again each day.
     """
 
     settings: BreakSettings
@@ -211,6 +259,7 @@ class BreakTimer:
     last_active: datetime | None = None
     snoozed_until: datetime | None = None
     paused_until: datetime | None = None
+    rotation: int = 0
 
     def _anchors(self, now: datetime) -> tuple[datetime, datetime, datetime, datetime] | None:
         """(interval anchor, active anchor, start, end) for now's working day, or None."""
@@ -225,12 +274,25 @@ class BreakTimer:
         active = max(self.last_active or start, start)
         return anchor, active, start, end
 
+    def begin(self, now: datetime) -> BreakTimer:
+        """The reminder starts now: the first break comes an interval from now (or from the
+        start of work, when that is later), not at once for the time before it was running."""
+        return replace(self, last_break=_utc(now, "now"))
+
+    def _rotation_at(self, moment: datetime) -> int:
+        """Where the rotation stands at `moment`: back to the first move on a new day."""
+        if self.last_break is None:
+            return 0
+        zone = self.settings.zone
+        same_day = self.last_break.astimezone(zone).date() == moment.astimezone(zone).date()
+        return self.rotation if same_day else 0
+
     def next_break(self, now: datetime) -> PlannedBreak | None:
         """The next break from now's point of view (due or not), or None outside working hours."""
         anchors = self._anchors(now)
         if anchors is None:
             return None
-        anchor, last_active, start, end = anchors
+        anchor, last_active, _, end = anchors
         due = anchor + self.settings.interval
         if self.snoozed_until is not None and self.snoozed_until > due:
             due = self.snoozed_until
@@ -239,13 +301,16 @@ class BreakTimer:
         if due >= end:
             return None
         kind: BreakKind = "active" if _is_active(due, last_active, self.settings) else "micro"
-        index = max(int((due - start) / self.settings.interval) - 1, 0)
+        index = self._rotation_at(due)
         return _make_break(due.astimezone(self.settings.zone), kind, index, self.settings, None)
 
     def tick(self, now: datetime) -> PlannedBreak | None:
         """The break that is due at `now`, or None."""
         upcoming = self.next_break(now)
         return upcoming if upcoming is not None and upcoming.at <= now else None
+
+    def is_paused(self, now: datetime) -> bool:
+        return self.paused_until is not None and self.paused_until > _utc(now, "now")
 
     def _due_kind(self, now: datetime) -> BreakKind:
         anchors = self._anchors(now)
@@ -256,12 +321,16 @@ class BreakTimer:
     def take(self, now: datetime) -> tuple[BreakTimer, BreakEvent]:
         """The person took a break now: the interval restarts from now."""
         kind = self._due_kind(now)
-        return self._restart(now, kind), BreakEvent(now, "taken", kind)
+        timer = self._restart(now, kind, self._rotation_at(_utc(now, "now")) + 1)
+        return timer, BreakEvent(now, "taken", kind)
 
     def skip(self, now: datetime) -> tuple[BreakTimer, BreakEvent]:
         """The person skipped this break: no nagging, the next one comes an interval later."""
         kind = self._due_kind(now)
-        timer = replace(self, last_break=_utc(now, "now"), snoozed_until=None)
+        utc = _utc(now, "now")
+        timer = replace(
+            self, last_break=utc, snoozed_until=None, rotation=self._rotation_at(utc) + 1
+        )
         return timer, BreakEvent(now, "skipped", kind)
 
     def snooze(self, now: datetime, minutes: int) -> tuple[BreakTimer, BreakEvent]:
@@ -275,6 +344,10 @@ class BreakTimer:
         """No reminders before `until` (a meeting); a break that fell due meanwhile comes after."""
         return replace(self, paused_until=_utc(until, "until"))
 
+    def resume(self) -> BreakTimer:
+        """End a pause early; a break that fell due during it is due now."""
+        return replace(self, paused_until=None)
+
     def idle(self, now: datetime, seconds: float) -> tuple[BreakTimer, BreakEvent | None]:
         """Away from the keyboard for `seconds`, ending now.
 
@@ -287,14 +360,16 @@ class BreakTimer:
         if seconds < MICRO_BREAK_SECONDS or self._anchors(now) is None:
             return self, None
         kind: BreakKind = "active" if seconds >= self.settings.active_minutes * 60 else "micro"
-        return self._restart(now, kind), BreakEvent(now, "taken", kind, source="idle")
+        timer = self._restart(now, kind, self._rotation_at(_utc(now, "now")))
+        return timer, BreakEvent(now, "taken", kind, source="idle")
 
-    def _restart(self, now: datetime, kind: BreakKind) -> BreakTimer:
+    def _restart(self, now: datetime, kind: BreakKind, rotation: int) -> BreakTimer:
         return replace(
             self,
             last_break=_utc(now, "now"),
             last_active=_utc(now, "now") if kind == "active" else self.last_active,
             snoozed_until=None,
+            rotation=rotation,
         )
 
 

@@ -5,8 +5,8 @@ row of it anywhere."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import datetime as dt
+import hashlib
 import io
 import json
 import zipfile

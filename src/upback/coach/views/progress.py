@@ -17,6 +17,8 @@ from django.urls import path
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
+from upback.coach.selectors.accounts import local_today
+from upback.coach.selectors.breaks import BreakSummary, break_summary
 from upback.coach.selectors.progress import progress_get
 from upback.core.charts import (
     adherence_chart_svg,
@@ -132,6 +134,36 @@ def chart(draw: ChartFn, progress: Progress, title: str) -> str:
     )
 
 
+def break_rows(summary: BreakSummary) -> list[dict[str, Any]]:
+    """The week of movement breaks, a row a day, with the share taken as a bar (0-100)."""
+    rows = []
+    for day in summary.days:
+        scale = max(day.planned, day.taken)
+        rows.append(
+            {
+                "day": day.day,
+                "taken": day.taken,
+                "snoozed": day.snoozed,
+                "skipped": day.skipped,
+                "planned": day.planned,
+                "bar": round(100 * day.taken / scale) if scale else None,
+            }
+        )
+    return rows
+
+
+def break_section(owner: User) -> dict[str, Any]:
+    """Movement breaks over the last 7 days, for the section at the foot of the page."""
+    summary = break_summary(owner=owner, last_day=local_today(owner=owner))
+    share = summary.share_taken
+    return {
+        "summary": summary,
+        "rows": break_rows(summary),
+        "share": None if share is None else round(share * 100),
+        "recorded": bool(summary.taken or summary.snoozed or summary.skipped),
+    }
+
+
 def _owner(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)  # LoginRequiredMiddleware: only signed-in people get here
@@ -168,6 +200,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         "relief_summary": relief_summary(found),
         "adherence_summary": adherence_summary(found),
         "pain_rows": list(zip(found.daily, found.rolling_7day, strict=False)),
+        "breaks": break_section(owner),
     }
     return render(request, "coach/progress/progress.html", context, status=400 if unknown else 200)
 

@@ -215,6 +215,8 @@
       badge.textContent = status === "done" ? "Done" : "Skipped";
       badge.dataset.status = status;
     }
+    // A break routine saves nothing per item: finishing it records the break (see breaks.js).
+    if (!item.record_url) return;
     queue.push({ url: item.record_url, status });
     flush();
   }
@@ -386,7 +388,8 @@
   function finishAll() {
     state.finished = true;
     el.progress.value = el.progress.max = Math.round(total);
-    el.progressLabel.textContent = "All " + items.length + " exercises";
+    el.progressLabel.textContent =
+      items.length === 1 ? "Exercise 1 of 1" : "All " + items.length + " exercises";
     el.stage.hidden = true;
     el.done.hidden = false;
     for (const li of root.querySelectorAll(".player-list li[aria-current]")) {
@@ -395,8 +398,9 @@
     letSleep();
     beep(TONES.done, 150);
     window.setTimeout(() => beep(TONES.done * 1.25, 180), 180);
-    announce("Well done: that is the whole routine. Next, two quick questions.");
+    announce(data.done_announce || "Well done: that is the whole routine. Next, two quick questions.");
     el.doneTitle.focus({ preventScroll: false });
+    root.dispatchEvent(new CustomEvent("player:finished", { bubbles: true }));
   }
 
   // ---- controls --------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from rich.text import Text
 from upback.cli import db
 from upback.cli.app import app as root
 from upback.cli.app import bad_input_is_exit_2, console, fail
+from upback.cli.options import date_option, time_option
 from upback.core import habits as core
 
 if TYPE_CHECKING:
@@ -38,24 +39,6 @@ def _owner() -> User:
     db.migrate()
     owner: User = db.local_user()
     return owner
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        fail(f"--date: use the form YYYY-MM-DD, for example 2025-11-21 (got {value!r})")
-
-
-def _clock(value: str | None) -> dt.time | None:
-    if value is None:
-        return None
-    try:
-        return dt.time.fromisoformat(value.strip())
-    except ValueError:
-        fail(f"--reminder: '{value}' is not a time like 08:30")
 
 
 def _refuse(problem: core.HabitProblem, names: dict[str, str]) -> NoReturn:
@@ -271,7 +254,7 @@ def pick_command(
     """Start a month (30 days from today) of two habits."""
     from upback.core.library import default_library
 
-    reminder_time = _clock(reminder)
+    reminder_time = time_option(reminder, "--reminder")
     catalogue = default_library().advice.habits
     for place, text in zip(("first habit", "second habit"), habits, strict=False):
         try:
@@ -304,7 +287,7 @@ TICK_NAMES = {"habit": "SLUG", "date": "--date"}
 
 
 def _tick(slug: str, when: str | None, *, done: bool) -> None:
-    chosen_day = _date(when)
+    chosen_day = date_option(when, "--date")
     owner = _owner()
     from upback.coach.selectors.accounts import local_today
     from upback.coach.services.habits import habit_check, habit_uncheck

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from upback.cli import db
 from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.options import date_option
 from upback.core.charts import sparkline
 
 NEUTRAL = 5  # sleep quality and stress when not given: the middle of the scale
@@ -31,15 +32,6 @@ FLAGS = {
 def _score(value: int | None, flag: str, what: tuple[str, str]) -> None:
     if value is not None and not 0 <= value <= 10:
         fail(f"{flag}: choose a whole number from 0 ({what[0]}) to 10 ({what[1]}); got {value}.")
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        fail(f"--date: use the form YYYY-MM-DD, for example 2025-03-14 (got {value!r}).")
 
 
 def _day_words(day: dt.date, today: dt.date) -> str:
@@ -129,7 +121,7 @@ def log_command(
     _score(stiffness, "--stiffness", ("none", "worst"))
     _score(sleep, "--sleep", ("very badly", "very well"))
     _score(stress, "--stress", ("none", "very high"))
-    local_date = _date(when)
+    local_date = date_option(when, "--date")
 
     db.migrate()
     from upback.coach import selectors

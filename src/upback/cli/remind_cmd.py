@@ -22,7 +22,7 @@ import os
 import re
 import signal
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,6 +33,7 @@ from rich.markup import escape
 
 from upback.cli import db
 from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.options import date_option, time_option
 from upback.cli.remind_show import goodbye, print_plan, print_stats, start_lines
 from upback.core.breaks import WEEKDAYS, BreakEvent, BreakSettings, BreakTimer, Weekday
 from upback.core.errors import InputProblem, describe_validation
@@ -51,15 +52,6 @@ _OPTION_FOR = {
 }
 _LENGTH = re.compile(r"^(?:(\d{1,2})h)?(?:(\d{1,3})m(?:in)?)?$")
 LONGEST_PAUSE = timedelta(hours=12)
-
-
-def _clock(value: str | None, flag: str) -> time | None:
-    if value is None:
-        return None
-    try:
-        return time.fromisoformat(value.strip())
-    except ValueError:
-        raise InputProblem(f"{flag}: '{value}' is not a time like 09:00") from None
 
 
 def _days(value: str | None) -> frozenset[Weekday] | None:
@@ -94,7 +86,7 @@ def pause_end(
         return now + pause_length(pause)
     if until is None:
         return None
-    clock = _clock(until, "--until")
+    clock = time_option(until, "--until")
     assert clock is not None
     local_now = now.astimezone(zone)
     end = datetime.combine(local_now.date(), clock).replace(tzinfo=zone).astimezone(UTC)
@@ -290,22 +282,16 @@ def remind_command(
     """
     given = {
         "interval_minutes": interval,
-        "start": _clock(start, "--start"),
-        "end": _clock(end, "--end"),
+        "start": time_option(start, "--start"),
+        "end": time_option(end, "--end"),
         "days": _days(days),
     }
     if pause is not None and until is not None:
         raise InputProblem("--until: use either --pause or --until, not both")
     if pause is not None:
         pause_length(pause)  # bad values are refused before anything else happens
-    _clock(until, "--until")
-    if on is not None:
-        try:
-            day: date | None = date.fromisoformat(on)
-        except ValueError:
-            raise InputProblem(f"--date: '{on}' is not a date like 2025-03-31") from None
-    else:
-        day = None
+    time_option(until, "--until")
+    day = date_option(on, "--date")
 
     db.migrate()
     from upback.coach.selectors.breaks import break_settings_get

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -11,17 +10,9 @@ from rich.markup import escape
 
 from upback.cli import db
 from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.options import date_option
 
 OPTIONS = {"from": "--from", "to": "--to"}
-
-
-def _date(raw: str | None, option: str) -> dt.date | None:
-    if raw is None or not raw.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(raw.strip())
-    except ValueError:
-        fail(f"{option}: '{raw}' is not a date; use YYYY-MM-DD, e.g. 2026-03-01.")
 
 
 @app.command("report")
@@ -42,8 +33,8 @@ def report_command(
     ] = None,
 ) -> None:
     """A PDF report for your physio: pain, relief, sessions, safety checks, plan and notes."""
-    first = _date(start, "--from")
-    last = _date(end, "--to")
+    first = date_option(start, "--from")
+    last = date_option(end, "--to")
     if output is not None and output.is_dir():
         fail(f"-o: {output} is a folder; give a file name such as {output / 'report.pdf'}.")
     if output is not None and not output.parent.is_dir():

@@ -154,13 +154,22 @@ def _library() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[st
     )
 
 
+def _fresh_connection() -> None:
+    """A run lasts days and the database server may drop an idle connection, so let Django
+    replace a stale one before each use; never mid-transaction, where it is still in use."""
+    from django.db import close_old_connections, connection
+
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def _recorder(owner: User) -> Callable[[BreakEvent, str], None]:
-    from django.db import DatabaseError, close_old_connections
+    from django.db import DatabaseError
 
     from upback.coach.services.breaks import break_record
 
     def record(event: BreakEvent, routine: str) -> None:
-        close_old_connections()  # a run lasts days; the server may have dropped the connection
+        _fresh_connection()
         try:
             break_record(
                 owner=owner,
@@ -183,14 +192,14 @@ def _recorder(owner: User) -> Callable[[BreakEvent, str], None]:
 def _care_reader(owner: User, first: Care) -> Callable[[], Care]:
     """The safety state, read fresh at each break; if the database cannot answer, the last
     state read stands (the run started only after a check that allowed it)."""
-    from django.db import DatabaseError, close_old_connections
+    from django.db import DatabaseError
 
     from upback.coach.selectors.screenings import care_state_get
 
     last: list[Care] = [first]
 
     def care() -> Care:
-        close_old_connections()
+        _fresh_connection()
         try:
             state = care_state_get(owner=owner)
         except DatabaseError:

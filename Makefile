@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest install clean
+.PHONY: run test lint typecheck pytest install clean lock audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,25 @@ pytest: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# requirements.lock: the exact versions `pip install .` installs (the project itself left out),
+# resolved in a throw-away venv so the dev tools do not leak in. Run after changing dependencies.
+lock:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/pip" install --quiet --disable-pip-version-check . && \
+	{ echo "# The exact versions \`pip install .\` installs (upback itself left out), for pip-audit."; \
+	  echo "# Regenerate with \`make lock\` after changing dependencies in pyproject.toml."; \
+	  "$$tmp/venv/bin/pip" freeze --exclude upback; } > requirements.lock
+	@echo "requirements.lock: $$(grep -vc '^#' requirements.lock) packages"
+
+# Known vulnerabilities in the locked dependencies; any finding fails. The lock is complete and
+# pinned, so pip-audit checks it as it is (--no-deps) instead of installing it again.
+# AUDIT_SERVICE=osv asks OSV instead of PyPI's JSON API.
+AUDIT_SERVICE ?= pypi
+audit: $(STAMP)
+	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict \
+	  --progress-spinner off --vulnerability-service $(AUDIT_SERVICE)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -94,6 +94,15 @@ def test_a_future_day_is_refused_and_nothing_is_saved(owner: User) -> None:
     assert not CheckIn.objects.exists()
 
 
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(1970, 1, 1), date(2015, 11, 1)])
+def test_a_day_more_than_ten_years_back_is_refused(owner: User, day: date) -> None:
+    with pytest.raises(CheckinProblem) as problem:
+        checkin_record(owner=owner, scores=CALM, local_date=day, now=NOON_UTC)
+    assert problem.value.field == "local_date"
+    assert "10 years" in str(problem.value)
+    assert not CheckIn.objects.exists()
+
+
 def test_the_persons_local_today_is_not_the_future(owner: User) -> None:
     # 22 November is tomorrow in UTC but already today in Auckland.
     checkin_record(owner=owner, scores=CALM, local_date=date(2025, 11, 22), now=NOON_UTC)

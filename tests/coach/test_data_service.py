@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from tests.examples import GUIDE_PROFILE
 from upback.coach.models import (
+    AccessToken,
     Account,
     BreakRecord,
     CalendarFeed,
@@ -216,7 +217,13 @@ def fill(user: User, *, other_note: str = "") -> None:
             month=month, habit=habit, local_date=START.date() + dt.timedelta(days=offset)
         )
 
-    # Not exported (a secret link), but deleted with the account.
+    # Not exported (secrets), but deleted with the account.
+    AccessToken.objects.create(
+        owner=user,
+        name="my script",
+        token_hash=hashlib.sha256(b"t" + user.username.encode()).hexdigest(),
+        prefix="ub_abc",
+    )
     CalendarFeed.objects.create(
         owner=user, token_hash=hashlib.sha256(user.username.encode()).hexdigest()
     )

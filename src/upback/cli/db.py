@@ -10,8 +10,14 @@ from typing import Any
 def setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "upback.site.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as problem:  # a bad UPBACK_* variable: one line, not a traceback
+        from upback.cli.app import fail
+
+        fail(str(problem))
 
 
 def migrate(*, verbosity: int = 0) -> None:

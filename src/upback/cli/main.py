@@ -8,7 +8,9 @@ import typer
 
 from upback import __version__
 from upback.cli import (  # noqa: F401  (each module registers its command)
+    backup_cmd,
     calendar_cmd,
+    check_cmd,
     data_cmd,
     desk_cmd,
     habit_cmd,
@@ -36,7 +38,7 @@ def migrate_command(
     from upback.cli import db
 
     db.migrate(verbosity=1 if verbose else 0)
-    console.print(f"The {db.database_description()} is ready.")
+    console.print(f"Ready: {db.database_description()}.")
 
 
 @app.command("version")

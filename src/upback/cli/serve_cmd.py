@@ -28,6 +28,11 @@ def serve_command(
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    from django.db import connections
+
+    # Close what migrate opened: gunicorn forks its workers from this process, and workers that
+    # shared one database connection would read each other's results.
+    connections.close_all()
     from gunicorn.app.base import BaseApplication
 
     from upback.site.wsgi import application

@@ -65,5 +65,5 @@ def start_command() -> None:
     console.print()
     console.print(render.plan_view(plan.data, library=library, gentle_only=plan.gentle_only))
     console.print(
-        f"\n[dim]Saved as plan version {plan.version} in the {db.database_description()}.[/]",
+        f"\n[dim]Saved as plan version {plan.version} in {db.database_description()}.[/]",
     )

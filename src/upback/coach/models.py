@@ -388,3 +388,27 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"calendar feed of {self.owner}"
+
+
+class AccessToken(models.Model):
+    """A personal access token for the REST API: named, shown once, kept only as a hash."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_tokens"
+    )
+    name = models.CharField(max_length=60)
+    # sha256 hex of the secret; the secret itself is shown once and never stored.
+    token_hash = models.CharField(max_length=64, unique=True)
+    # The first characters of the secret, so a person can tell their tokens apart.
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="access_token_name_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"token {self.name!r} of {self.owner}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from upback.site.env import env_bool, env_int, env_list, env_str
 from upback.site.paths import data_dir, secret_key
@@ -30,6 +31,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    # The REST API; listed so its docs page uses its own bundled files, not a CDN.
+    "ninja",
+    # Login throttling: repeated failed sign-ins are locked out for a while.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -44,7 +49,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks, so it sees the outcome of every sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out sign-in is refused before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("UPBACK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("UPBACK_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
+# Lock a username tried from one address, so one person's typos do not lock out a whole clinic.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 ROOT_URLCONF = "upback.site.urls"
 WSGI_APPLICATION = "upback.site.wsgi.application"
@@ -82,7 +100,10 @@ else:
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE transactions take the
                 # write lock up front so concurrent writers wait (busy timeout) instead of failing.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                # synchronous=FULL syncs the WAL to disk at every commit: NORMAL already survives
+                # a killed process, but may lose the last commits on a power cut or OS crash.
+                # For health data a person has been told is saved, that small cost is worth it.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
                 "transaction_mode": "IMMEDIATE",
                 "timeout": env_int("UPBACK_SQLITE_TIMEOUT", 20, minimum=1),
             },
@@ -157,3 +178,53 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Security: cookies, HTTPS and proxies ---------------------------------------------------
+# Served only to this machine (every allowed host is a loopback name), plain http is fine and
+# `make run` just works. Anywhere else upback holds health data on a network, so HTTPS is on by
+# default: secure cookies, a redirect to https and HSTS. UPBACK_HTTPS=1/0 overrides the guess.
+_LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+LOCAL_ONLY = all(host.lower() in _LOOPBACK for host in ALLOWED_HOSTS)
+HTTPS = env_bool("UPBACK_HTTPS", not LOCAL_ONLY)
+
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("UPBACK_HSTS_SECONDS", 31_536_000 if HTTPS else 0, minimum=0)
+# Subdomains of upback's own host name (not the parent domain) are covered too.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("UPBACK_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading puts the domain into browsers' built-in lists, hard to undo: the operator's choice.
+SECURE_HSTS_PRELOAD = env_bool("UPBACK_HSTS_PRELOAD", False)
+# Behind a reverse proxy that ends TLS (see docs/deploy.md) the proxy says whether the request
+# came over https. Only trust that header when a proxy sets it: set UPBACK_BEHIND_PROXY=0 when
+# gunicorn faces the internet directly, or anyone could claim https.
+if env_bool("UPBACK_BEHIND_PROXY", HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Login throttling counts by the visitor's address, which only the proxy knows.
+    AXES_CLIENT_IP_CALLABLE = "upback.site.proxy.client_ip"
+
+_SAMESITE = env_str("UPBACK_COOKIE_SAMESITE", "Lax").strip().capitalize()
+if _SAMESITE not in ("Lax", "Strict"):
+    # "None" would send the session cookie on other sites' requests: never wanted here.
+    raise ImproperlyConfigured(f"UPBACK_COOKIE_SAMESITE must be Lax or Strict; got {_SAMESITE!r}")
+SESSION_COOKIE_SAMESITE = _SAMESITE
+CSRF_COOKIE_SAMESITE = _SAMESITE
+
+# Origins (scheme and host) allowed to post forms, e.g. https://upback.example.org when a
+# proxy serves upback under a name Django cannot see.
+CSRF_TRUSTED_ORIGINS = env_list("UPBACK_CSRF_TRUSTED_ORIGINS", [])
+for _origin in CSRF_TRUSTED_ORIGINS:
+    if not _origin.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            f"UPBACK_CSRF_TRUSTED_ORIGINS entries start with https://; got {_origin!r}"
+        )
+
+# While sign-in is paused after too many wrong passwords: a calm page saying when to try again,
+# answered with 429 (see coach/views/lockout.py).
+AXES_LOCKOUT_CALLABLE = "upback.coach.views.lockout.locked_out"
+
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is deliberately left to the operator (UPBACK_HSTS_PRELOAD above): once a
+    # domain is in the browsers' preload lists it is hard to take out again.
+    "security.W021",
+]

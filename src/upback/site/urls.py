@@ -3,8 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from upback.api.main import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("", include("upback.coach.views.accounts")),
     path("", include("upback.coach.views.screen")),
     path("", include("upback.coach.views.plans")),
@@ -25,4 +28,5 @@ urlpatterns = [
     path("", include("upback.coach.views.heat_cold")),
     path("", include("upback.coach.views.sleep")),
     path("", include("upback.coach.views.calendar")),
+    path("", include("upback.coach.views.tokens")),
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -28,6 +28,7 @@ from upback.coach.services.screenings import screening_record
 from upback.coach.services.sessions import session_next_morning_record
 from upback.core import safety
 
+OLDEST_DAYS = 3653  # ten years
 SCORE_MIN = 0
 SCORE_MAX = 10
 NOTE_MAX = 1000
@@ -86,6 +87,12 @@ def _day(*, owner: User, local_date: date | None, now: datetime | None) -> date:
         raise CheckinProblem(
             "local_date",
             "That date is still to come. Choose today or an earlier day.",
+        )
+    if local_date < today - timedelta(days=OLDEST_DAYS):
+        # A journal is about recent days; a date centuries back would also make every progress
+        # view walk day by day from then to now.
+        raise CheckinProblem(
+            "local_date", "That date is more than 10 years ago. Choose a more recent day."
         )
     return local_date
 

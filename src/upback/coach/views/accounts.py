@@ -49,7 +49,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password1"],
             time_zone=form.cleaned_data.get("time_zone") or "UTC",
         )
-        login(request, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         if first:
             messages.info(
                 request,

@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from upback.coach.models import (
+    AccessToken,
     Account,
     BreakRecord,
     CalendarFeed,
@@ -339,6 +340,7 @@ TABLES: tuple[Table, ...] = (
 )
 NOT_EXPORTED: Mapping[type[models.Model], str] = {
     CalendarFeed: "a secret link to the calendar; after an import the person makes a new one",
+    AccessToken: "secret keys for the API; after an import the person makes new ones",
 }
 """Models deliberately left out of the file, and why."""
 _TABLE: dict[type[models.Model], Table] = {table.model: table for table in TABLES}

@@ -42,6 +42,14 @@ def test_an_answer_other_than_yes_no_or_not_sure_is_refused(api: Api) -> None:
     assert "answers.fever" in response.json()["detail"]
 
 
+def test_an_age_that_is_not_a_whole_number_is_refused(owner: User, api: Api) -> None:
+    before = Screening.objects.filter(owner=owner).count()
+    response = api.post("/screen", {"age": False, "answers": {}})
+    assert response.status_code == 422
+    assert "age" in str(response.json()["detail"])
+    assert Screening.objects.filter(owner=owner).count() == before
+
+
 def test_a_person_never_screened_gets_404(anonymous: Api, db: None) -> None:
     from upback.coach.services.tokens import access_token_create
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import StrictInt
 
 from upback.api.auth import owner_of
 from upback.api.common import ERRORS, Body, Care, care_out, not_found
@@ -17,7 +18,8 @@ router = Router(tags=["screen"])
 
 
 class ScreenIn(Body):
-    age: int | None = None
+    # Strict, so `true` is not quietly read as an age of 1.
+    age: StrictInt | None = None
     sex: str | None = None
     answers: dict[str, str] = {}
 

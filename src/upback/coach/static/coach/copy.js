@@ -1,5 +1,12 @@
-// The API access page: a copy button for a new token (shown once), with a fallback that selects it.
+// Copy buttons for a value shown once (a calendar link, an API token). A button with
+// data-copy="INPUT_ID" copies that input; data-status names the live region that says what
+// happened, with the words from data-copied / data-selected. Buttons start hidden, so a page
+// without this script shows no button that does nothing. Focusing the input selects it.
 (() => {
+  const reveal = (root) => {
+    root.querySelectorAll("button[data-copy][hidden]").forEach((button) => { button.hidden = false; });
+  };
+
   const copy = async (input) => {
     if (navigator.clipboard && window.isSecureContext) {
       try {
@@ -26,17 +33,14 @@
     if (!input) return;
     const copied = await copy(input);
     if (status) {
-      status.textContent = copied
-        ? "Copied. Keep it somewhere safe, like a password manager."
-        : "The token is selected: press Ctrl+C (or ⌘C on a Mac) to copy it.";
+      status.textContent = copied ? button.dataset.copied : button.dataset.selected;
     }
   });
 
   document.addEventListener("focusin", (event) => {
-    if (event.target.id === "token-secret") event.target.select();
+    if (document.querySelector(`button[data-copy="${event.target.id}"]`)) event.target.select();
   });
 
-  document.addEventListener("DOMContentLoaded", () => {
-    document.querySelectorAll("button[data-copy][hidden]").forEach((button) => { button.hidden = false; });
-  });
+  document.addEventListener("DOMContentLoaded", () => reveal(document));
+  document.addEventListener("htmx:load", (event) => reveal(event.target));
 })();

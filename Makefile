@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest install clean lock audit
+.PHONY: run test lint typecheck pytest install clean lock audit bench bench-micro bench-startup bench-report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,20 @@ AUDIT_SERVICE ?= pypi
 audit: $(STAMP)
 	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict \
 	  --progress-spinner off --vulnerability-service $(AUDIT_SERVICE)
+
+# Benchmarks (issue 7): figures against targets, never a failing test. Not collected by `make test`
+# (testpaths is tests/); the project's addopts are cleared so pytest-benchmark runs as it is.
+bench: bench-micro bench-startup bench-report
+
+bench-micro: $(STAMP)
+	$(BIN)/pytest bench/micro -o addopts='-q' -o testpaths=bench -o python_files='bench_*.py' \
+	  -p no:cacheprovider --benchmark-json=bench/results/micro.json
+
+bench-startup: $(STAMP)
+	$(BIN)/python bench/startup.py
+
+bench-report: $(STAMP)
+	$(BIN)/python bench/report.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -31,7 +31,7 @@ def test_export_downloads_a_zip_then_the_account_is_deleted_and_imported_again(
 ) -> None:
     from django.contrib.auth.models import User
 
-    from tests.coach.test_data_service import fill
+    from tests.coach.data_examples import fill
     from upback.coach.models import CheckIn
 
     page = signed_up

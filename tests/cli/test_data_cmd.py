@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from tests.cli.conftest import Upback, one_clear_line
-from tests.coach.test_data_service import rich_account, without_envelope
+from tests.coach.data_examples import rich_account, without_envelope
 from upback.coach.models import CheckIn
 from upback.coach.selectors.data import data_counts
 from upback.coach.services.data import data_export, data_export_document

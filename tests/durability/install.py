@@ -57,7 +57,7 @@ def seed(count: int, password: str) -> None:
 def fill(username: str) -> None:
     from django.contrib.auth.models import User
 
-    from tests.coach.test_data_service import fill as fill_account
+    from tests.coach.data_examples import fill as fill_account
 
     _migrate()
     user = User.objects.create_user(username, email=f"{username}@example.org", password="pw 2026")
@@ -108,7 +108,7 @@ def dump() -> dict[str, Any]:
 def export(username: str) -> dict[str, Any]:
     from django.contrib.auth.models import User
 
-    from tests.coach.test_data_service import without_envelope
+    from tests.coach.data_examples import without_envelope
     from upback.coach.services.data import data_export_document
 
     return without_envelope(data_export_document(owner=User.objects.get(username=username)))

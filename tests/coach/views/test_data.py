@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from tests.coach.test_data_service import rich_account
+from tests.coach.data_examples import rich_account
 from upback.coach.models import CheckIn, Plan
 from upback.coach.selectors.data import data_counts
 from upback.coach.services.data import data_export, data_export_document

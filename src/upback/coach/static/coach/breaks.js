@@ -119,8 +119,16 @@
 
   // What a saved break means for the person, in words. 202 comes from the service worker when
   // the device is offline: the break is kept on the device and sent when back online.
-  function savedWords(result) {
+  // `fields` says what was pressed, so a snooze or a skip is not reported as a break taken.
+  function savedWords(result, fields, intervalMs) {
     if (result.status === 201 || result.status === 200) {
+      if (fields && fields.outcome === "snoozed") {
+        return "Snoozed: upback will remind you again in " + (fields.minutes || "5") + " minutes.";
+      }
+      if (fields && fields.outcome === "skipped") {
+        const minutes = intervalMs ? Math.round(intervalMs / 60000) : null;
+        return minutes ? "Skipped. The next break comes in " + minutes + " minutes." : "Skipped.";
+      }
       const n = result.body.taken_today;
       return typeof n === "number" ? "Break recorded — " + n + " today." : "Saved.";
     }
@@ -403,9 +411,14 @@
       el.taken.textContent = String(count);
       el.takenWords.textContent = count === 1 ? "break" : "breaks";
     }
+    // Presses close together are in flight at once and their answers can come back in any
+    // order: only the newest press's answer may change the words and the count on the page.
+    let newest = 0;
     async function send(form, fields) {
+      const mine = ++newest;
       const result = await sendBreak(form.action, fields, csrf);
-      el.saved.textContent = savedWords(result);
+      if (mine !== newest && result.status !== 0) return;
+      el.saved.textContent = savedWords(result, fields, interval);
       if (result.status === 201 || result.status === 200) {
         if (typeof result.body.taken_today === "number") showTaken(result.body.taken_today);
       } else if (result.status === 202 && fields.outcome === "taken") {
@@ -541,14 +554,14 @@
       if (result.status === 201 || result.status === 200 || result.status === 202) {
         sent = true;
         try {
-          window.sessionStorage.setItem(FLASH, savedWords(result));
+          window.sessionStorage.setItem(FLASH, savedWords(result, fields));
         } catch (error) {
           /* the break page shows the count anyway */
         }
         window.location.assign(data.finish_url);
         return;
       }
-      status.textContent = savedWords(result);
+      status.textContent = savedWords(result, fields);
       if (result.status === 0) {
         window.setTimeout(record, 5000);
       } else if (form) {

@@ -324,6 +324,7 @@ PUBLIC: dict[str, str] = {
     "manifest": "the web app manifest the browser fetches to install upback",
     "service_worker": "the service worker the browser fetches for offline use",
     "offline": "the page shown when there is no connection",
+    "healthz": "a plain 'ok' for monitoring and the benchmarks; it reads nothing",
     "calendar_feed": "calendar apps cannot sign in; the secret token is the key (checked below)",
     "api:openapi-json": "the API's description holds no personal data",
     "api:openapi-view": "the API's docs page holds no personal data",

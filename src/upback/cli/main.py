@@ -1,4 +1,5 @@
-"""The `upback` command. Each sub-command lives in its own module and registers itself on `app`."""
+"""The `upback` command. Each sub-command lives in its own module and registers itself on `app`
+when imported; `command_index` lists them, and the app imports one only when it is used."""
 
 from __future__ import annotations
 
@@ -7,26 +8,6 @@ from typing import Annotated
 import typer
 
 from upback import __version__
-from upback.cli import (  # noqa: F401  (each module registers its command)
-    backup_cmd,
-    calendar_cmd,
-    check_cmd,
-    data_cmd,
-    desk_cmd,
-    habit_cmd,
-    heat_cmd,
-    library_cmd,
-    log_cmd,
-    plan_cmd,
-    progress_cmd,
-    remind_cmd,
-    report_cmd,
-    screen_cmd,
-    serve_cmd,
-    session_cmd,
-    sleep_cmd,
-    start_cmd,
-)
 from upback.cli.app import app, console
 
 

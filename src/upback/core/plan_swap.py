@@ -29,7 +29,7 @@ from upback.core.planner import reason_for, routine_candidates, score
 from upback.core.profile import Profile
 from upback.core.vocab import Kind
 
-__all__ = ["SwapProblem", "alternatives", "gentle_view", "swap"]
+__all__ = ["SwapProblem", "alternatives", "alternatives_for_every_item", "gentle_view", "swap"]
 
 PlanLike = Plan | Mapping[str, Any]
 
@@ -39,9 +39,16 @@ class SwapProblem(InputProblem):
 
 
 def _plan_json(plan: PlanLike) -> dict[str, Any]:
+    """A copy the caller may change: the plan passed in is never changed in place."""
     if isinstance(plan, Plan):
         return plan.to_json()
     return copy.deepcopy(dict(plan))
+
+
+def _plan_read(plan: PlanLike) -> Mapping[str, Any]:
+    """The plan for reading only: no copy (copying a week of items for every item offered
+    alternatives made the plan page spend most of its time in deepcopy)."""
+    return plan.to_json() if isinstance(plan, Plan) else plan
 
 
 def _tenths(minutes: float) -> int:
@@ -82,11 +89,11 @@ def _fit(technique: Technique, room: int, minutes_per_day: int) -> _Fit | None:
     return None
 
 
-def _days_with(data: dict[str, Any], slug: str) -> list[dict[str, Any]]:
+def _days_with(data: Mapping[str, Any], slug: str) -> list[dict[str, Any]]:
     return [day for day in data.get("days", []) if any(i["slug"] == slug for i in day["items"])]
 
 
-def _fits(data: dict[str, Any], slug: str, technique: Technique) -> dict[str, _Fit] | None:
+def _fits(data: Mapping[str, Any], slug: str, technique: Technique) -> dict[str, _Fit] | None:
     """The dose for `technique` on each day that holds `slug`, or None when a day has no room."""
     minutes_per_day = int(data["minutes_per_day"])
     budget = minutes_per_day * 10
@@ -102,7 +109,7 @@ def _fits(data: dict[str, Any], slug: str, technique: Technique) -> dict[str, _F
     return fits
 
 
-def _kind_of(data: dict[str, Any], slug: str) -> Kind:
+def _kind_of(data: Mapping[str, Any], slug: str) -> Kind:
     for day in data.get("days", []):
         for item in day["items"]:
             if item["slug"] == slug:
@@ -122,17 +129,40 @@ def alternatives(
     Raises SwapProblem when `slug` is not in the plan. An empty list means nothing else of the
     same kind suits the person and fits those days.
     """
-    data = _plan_json(plan)
-    kind = _kind_of(data, slug)
+    data = _plan_read(plan)
+    return _alternatives(data, slug, _ranked(data, profile, library, gentle_only))
+
+
+def alternatives_for_every_item(
+    plan: PlanLike, profile: Profile, library: Library, gentle_only: bool = False
+) -> dict[str, list[Technique]]:
+    """`alternatives` for each item of the plan, ranking the candidates once for all of them."""
+    data = _plan_read(plan)
+    ranked = _ranked(data, profile, library, gentle_only)
+    slugs = dict.fromkeys(item["slug"] for day in data.get("days", []) for item in day["items"])
+    return {slug: _alternatives(data, slug, ranked) for slug in slugs}
+
+
+def _ranked(
+    data: Mapping[str, Any], profile: Profile, library: Library, gentle_only: bool
+) -> list[Technique]:
+    """Everything the person may do in a routine, best first by the planner's score."""
     gentle = gentle_only or bool(data.get("gentle_only", False))
-    found = [
+    return sorted(
+        routine_candidates(profile, library, gentle_only=gentle),
+        key=lambda t: (-score(t, profile), t.slug),
+    )
+
+
+def _alternatives(data: Mapping[str, Any], slug: str, ranked: list[Technique]) -> list[Technique]:
+    kind = _kind_of(data, slug)
+    return [
         technique
-        for technique in routine_candidates(profile, library, gentle_only=gentle)
+        for technique in ranked
         if technique.kind is kind
         and technique.slug != slug
         and _fits(data, slug, technique) is not None
     ]
-    return sorted(found, key=lambda t: (-score(t, profile), t.slug))
 
 
 def swap(

@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("upback.coach.views.sleep")),
     path("", include("upback.coach.views.calendar")),
     path("", include("upback.coach.views.tokens")),
+    path("", include("upback.coach.views.health")),
 ]

@@ -274,14 +274,16 @@ def _plan_context(request: HttpRequest, stored: Plan) -> dict[str, Any]:
     for day in data["days"]:
         for item in day["items"]:
             days_of.setdefault(item["slug"], []).append(day["day"])
-    options: dict[str, list[dict[str, Any]]] = {}
-    for slug in days_of:
-        options[slug] = [
+    offered = swapping.alternatives_for_every_item(
+        stored.data, snapshot, library, gentle_only=gentle_now or stored.gentle_only
+    )
+    options = {
+        slug: [
             {"slug": t.slug, "name": t.name, "dose": t.dose.describe(), "minutes": t.minutes}
-            for t in swapping.alternatives(
-                stored.data, slug, snapshot, library, gentle_only=gentle_now or stored.gentle_only
-            )
+            for t in offered[slug]
         ]
+        for slug in days_of
+    }
     days = [
         {
             **day,

@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest install clean lock audit bench bench-micro bench-startup bench-report
+.PHONY: run test lint typecheck pytest install clean lock audit \
+	bench bench-micro bench-startup bench-load bench-scale bench-report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +23,8 @@ run: $(STAMP)
 	$(BIN)/upback serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -54,7 +55,9 @@ audit: $(STAMP)
 
 # Benchmarks (issue 7): figures against targets, never a failing test. Not collected by `make test`
 # (testpaths is tests/); the project's addopts are cleared so pytest-benchmark runs as it is.
-bench: bench-micro bench-startup bench-report
+# bench/prepare installs wrk and starts PostgreSQL when run as root (as CI's machine is).
+# docs/performance.md explains every figure.
+bench: bench-micro bench-startup bench-load bench-report
 
 bench-micro: $(STAMP)
 	$(BIN)/pytest bench/micro -o addopts='-q' -o testpaths=bench -o python_files='bench_*.py' \
@@ -62,6 +65,18 @@ bench-micro: $(STAMP)
 
 bench-startup: $(STAMP)
 	$(BIN)/python bench/startup.py
+
+# BENCH_LOAD_ARGS, e.g. "--db sqlite --seconds 10" or "--full" (every page alone at 64 clients).
+bench-load: $(STAMP)
+	@bash bench/prepare
+	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
+
+# Opt-in, long (100,000 people x one year of check-ins on PostgreSQL): not part of `make bench`.
+BENCH_SCALE_DATABASE_URL ?= postgres://upback:upback@127.0.0.1:5432/upback_bench_scale
+bench-scale: $(STAMP)
+	@bash bench/prepare
+	DATABASE_URL=$(BENCH_SCALE_DATABASE_URL) $(BIN)/python -m bench.scale $(BENCH_SCALE_ARGS)
+	$(BIN)/python bench/report.py
 
 bench-report: $(STAMP)
 	$(BIN)/python bench/report.py

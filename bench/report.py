@@ -1,7 +1,8 @@
 """Every benchmark figure against its issue 7 target: met, not met, or not measured yet.
 
-Reads bench/results/*.json (micro.json from pytest-benchmark, startup.json from bench/startup.py;
-the HTTP load and scale files come later), prints one table and writes bench/results/summary.json.
+Reads bench/results/*.json (micro.json from pytest-benchmark, startup.json from bench/startup.py,
+load.json from bench/load.py, scale.json from bench/scale.py), prints one table and writes
+bench/results/summary.json.
 Never fails: a missed target is reported, not raised (exit 0 unless a results file is unreadable).
 """
 
@@ -77,6 +78,68 @@ def _later(_: Results) -> float | None:
     return None
 
 
+DATABASES = (("sqlite", "SQLite"), ("postgres", "PostgreSQL"))
+
+
+def _load_runs(results: Results, db: str) -> list[dict[str, Any]]:
+    runs: list[dict[str, Any]] = (
+        results.get("load", {}).get("databases", {}).get(db, {}).get("runs", [])
+    )
+    return runs
+
+
+def _page(db: str, target: str, clients: int, key: str) -> Callable[[Results], float | None]:
+    """One figure of one page measured alone (target "mixed": all pages together)."""
+
+    def figure(results: Results) -> float | None:
+        for run in _load_runs(results, db):
+            alone = run["targets"] == [target]
+            if run["clients"] == clients and (
+                alone or (target == "mixed" and len(run["targets"]) > 1)
+            ):
+                return None if run.get(key) is None else float(run[key])
+        return None
+
+    return figure
+
+
+def _errors_at(db: str, clients: int) -> Callable[[Results], float | None]:
+    def figure(results: Results) -> float | None:
+        runs = [r for r in _load_runs(results, db) if r["clients"] == clients]
+        return float(sum(r["errors"] for r in runs)) if runs else None
+
+    return figure
+
+
+def _load_targets() -> list[Target]:
+    out = []
+    for db, shown in DATABASES:
+        for page, name in (("today", "Today"), ("progress", "Progress")):
+            out.append(Target(f"{name} p95 at 16 clients, {shown}", "≤ 50 ms",
+                              _page(db, page, 16, "p95_ms"), "ms", lambda v: v <= 50))  # fmt: skip
+            share = _page(db, page, 16, "ratio_percent")
+            out.append(Target(f"{name} throughput vs trivial view, {shown}", "≥ 50 %", share, "%",
+                              lambda v: v >= 50))  # fmt: skip
+        out.append(Target(f"errors at 64 clients, {shown}", "= 0", _errors_at(db, 64), "",
+                          lambda v: v == 0))  # fmt: skip
+    return out
+
+
+def load_table(results: Results) -> list[list[str]]:
+    """Every HTTP load run: one line per database, page and concurrency."""
+    lines = [["database", "page", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms", "vs trivial",
+              "errors"]]  # fmt: skip
+    for db, shown in DATABASES:
+        for run in _load_runs(results, db):
+            page = run["targets"][0] if len(run["targets"]) == 1 else "all, mixed"
+            share = run.get("ratio_percent")
+            shares = "-" if share is None else f"{share:.0f} %"
+            lines.append([shown, page, str(run["clients"]), f"{run['rps']:.1f}",
+                          f"{run['p50_ms']:.1f}", f"{run['p95_ms']:.1f}", f"{run['p99_ms']:.1f}",
+                          shares, str(run["errors"])])  # fmt: skip
+    return lines if len(lines) > 1 else []
+
+
 TARGETS = [
     Target("plan building (p99)", "≤ 5 ms",
            _micro_ms("test_building_a_plan_for_the_guide_profile", "p99"), "ms",
@@ -90,11 +153,7 @@ TARGETS = [
            _startup("remind_idle", "rss_mb"), "MB", lambda v: v <= 40),
     Target("upback remind, CPU idle", "< 0.1 %",
            _startup("remind_idle", "cpu_percent"), "%", lambda v: v < 0.1),
-    Target("Today p95 at 16 clients", "≤ 50 ms", _later, "ms", lambda v: v <= 50),
-    Target("Progress p95 at 16 clients", "≤ 50 ms", _later, "ms", lambda v: v <= 50),
-    Target("Today throughput vs trivial view", "≥ 50 %", _later, "%", lambda v: v >= 50),
-    Target("Progress throughput vs trivial view", "≥ 50 %", _later, "%", lambda v: v >= 50),
-    Target("errors at 64 clients", "= 0", _later, "", lambda v: v == 0),
+    *_load_targets(),
     Target("per-user progress query p95, 36.5 M rows", "≤ 5 ms", _later, "ms",
            lambda v: v <= 5),
 ]  # fmt: skip
@@ -134,13 +193,21 @@ def rows(results: Results) -> list[Row]:
 
 
 def main() -> None:
-    table = rows(_load())
+    results = _load()
+    table = rows(results)
     widths = [max(len(getattr(r, f)) for r in table) for f in ("name", "target", "figure")]
     heads = ("figure", "target", "measured", "status")
     print("  ".join(h.ljust(w) for h, w in zip(heads, [*widths, 0], strict=True)).rstrip())
     for r in table:
         cells = (r.name, r.target, r.figure)
         print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)), r.status)
+    load = load_table(results)
+    if load:
+        print("\nHTTP load (bench/load.py), each page alone unless mixed:")
+        widths = [max(len(line[i]) for line in load) for i in range(len(load[0]))]
+        for line in load:
+            cells = zip(line, widths, strict=True)
+            print("  ".join(c.rjust(w) if i > 1 else c.ljust(w) for i, (c, w) in enumerate(cells)))
     RESULTS.mkdir(parents=True, exist_ok=True)
     summary = {"rows": [asdict(r) for r in table]}
     (RESULTS / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")

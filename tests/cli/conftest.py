@@ -29,6 +29,16 @@ class Upback:
         return str(path)
 
 
+@pytest.fixture(autouse=True)
+def no_exec(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`upback remind` replaces its process with a lean one; never the test runner's."""
+
+    def refuse(*args: object) -> None:
+        raise AssertionError(f"a test tried to replace the test process: {args}")
+
+    monkeypatch.setattr("os.execv", refuse)
+
+
 @pytest.fixture
 def upback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Upback:
     monkeypatch.setenv("UPBACK_USER", "tester")

@@ -180,6 +180,8 @@ def live(monkeypatch: pytest.MonkeyPatch, tester: User) -> Live:
 
     monkeypatch.setattr("upback.cli.remind_cmd.terminal_ports", fake_ports)
     monkeypatch.setattr("upback.cli.remind_cmd.machine_zone", lambda: "Europe/London")
+    # The fakes live in this process, so the loop must too (no hand-over to a lean process).
+    monkeypatch.setattr("upback.cli.remind_cmd.LEAN_PROCESS", False)
     return seen
 
 

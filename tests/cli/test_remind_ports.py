@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -280,6 +280,14 @@ def test_the_wall_clock_wakes_at_once_for_a_key() -> None:
     clock.sleep(30)
     assert datetime.now().timestamp() - before < 5
     assert clock.now().tzinfo is not None
+
+
+def test_the_test_clock_starts_where_it_is_told_and_runs_faster() -> None:
+    start = datetime(2026, 3, 2, 8, 55, tzinfo=ZoneInfo("UTC"))
+    clock = WallClock(speed=600, start=start)
+    assert clock.now() - start < timedelta(seconds=30)
+    clock.sleep(60)  # a simulated minute: a tenth of a second
+    assert timedelta(seconds=60) <= clock.now() - start < timedelta(minutes=5)
 
 
 LONDON = ZoneInfo("Europe/London")

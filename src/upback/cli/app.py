@@ -18,24 +18,29 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 import typer.main
-from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort, Exit, TyperException
 
 from upback.cli.command_index import COMMANDS
-from upback.cli.consoles import console, errors
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_BAD_INPUT = 2
 
-__all__ = ["EXIT_BAD_INPUT", "app", "bad_input_is_exit_2", "console", "errors", "fail"]
+
+def _error_line(message: str) -> None:
+    # Rich is imported only when there is something to say: `upback --help` never needs it.
+    from rich.markup import escape
+
+    from upback.cli.consoles import errors
+
+    errors.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print one clear line and stop with the given exit code."""
-    errors.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+    _error_line(message)
     raise typer.Exit(code)
 
 
@@ -63,9 +68,11 @@ class OneLineErrorsGroup(TyperGroup):
         try:
             result = super().main(*args, **kwargs)
         except TyperException as problem:
-            errors.print(f"[bold red]error:[/] {escape(problem.format_message())}", soft_wrap=True)
+            _error_line(problem.format_message())
             sys.exit(getattr(problem, "exit_code", EXIT_BAD_INPUT))
         except Abort:
+            from upback.cli.consoles import errors
+
             errors.print("Stopped.")
             sys.exit(1)
         except Exit as done:

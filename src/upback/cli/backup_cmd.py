@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from upback.cli import db
-from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.app import app, bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 
 
 @app.command("backup")

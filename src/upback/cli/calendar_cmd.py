@@ -12,7 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from upback.cli import db
-from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.app import app, bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 
 OFF_WORDS = {"off", "none", "no"}
 IMPORT_STEPS = (

@@ -11,7 +11,8 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from upback.cli.app import app, console, fail
+from upback.cli.app import app, fail
+from upback.cli.consoles import console
 
 EXIT_PROBLEMS = 1
 

@@ -17,7 +17,8 @@ from rich.markup import escape
 from rich.prompt import Prompt
 
 from upback.cli import db
-from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.app import app, bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 from upback.core.errors import InputProblem
 
 KEEP_SAFE = "It holds health information about you: keep it somewhere safe."

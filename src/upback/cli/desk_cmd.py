@@ -13,7 +13,8 @@ from rich.panel import Panel
 from rich.prompt import Prompt
 from rich.table import Table
 
-from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.app import app, bad_input_is_exit_2
+from upback.cli.consoles import console
 from upback.core import desk as core
 from upback.core import desk_check as checking
 from upback.core.errors import InputProblem

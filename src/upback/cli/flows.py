@@ -7,7 +7,7 @@ from typing import Any
 from rich.rule import Rule
 
 from upback.cli import prompts
-from upback.cli.app import console
+from upback.cli.consoles import console
 from upback.core import safety
 from upback.core.labels import (
     EQUIPMENT_CHOICES,

@@ -16,7 +16,8 @@ from rich.text import Text
 
 from upback.cli import db
 from upback.cli.app import app as root
-from upback.cli.app import bad_input_is_exit_2, console, fail
+from upback.cli.app import bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 from upback.cli.options import date_option, time_option
 from upback.core import habits as core
 

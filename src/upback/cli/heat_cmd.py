@@ -21,7 +21,8 @@ from rich.table import Table
 from rich.text import Text
 
 from upback.cli import db, prompts
-from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.app import app, bad_input_is_exit_2
+from upback.cli.consoles import console
 from upback.core import heat_cold as core
 from upback.core.errors import InputProblem
 

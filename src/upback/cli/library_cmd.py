@@ -9,7 +9,8 @@ import typer
 from rich.markup import escape
 
 from upback.cli import render
-from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.app import app, bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 from upback.cli.jsonfile import dumps
 from upback.core.errors import InputProblem
 from upback.core.library import LibraryError, check_content, default_library

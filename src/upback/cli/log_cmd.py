@@ -12,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from upback.cli import db
-from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.app import app, bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 from upback.cli.options import date_option
 from upback.core.charts import sparkline
 

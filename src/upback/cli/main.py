@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from upback import __version__
-from upback.cli.app import app, console
+from upback.cli.app import app
 
 
 @app.command("migrate")
@@ -17,6 +17,7 @@ def migrate_command(
 ) -> None:
     """Create or update the database (safe to run any time)."""
     from upback.cli import db
+    from upback.cli.consoles import console
 
     db.migrate(verbosity=1 if verbose else 0)
     console.print(f"Ready: {db.database_description()}.")
@@ -25,6 +26,8 @@ def migrate_command(
 @app.command("version")
 def version_command() -> None:
     """Print upback's version."""
+    from upback.cli.consoles import console
+
     console.print(f"upback {__version__}")
 
 

@@ -16,7 +16,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from upback.cli.app import console
+from upback.cli.consoles import console
 from upback.cli.terminal_player import Item, Moment
 from upback.core.session_steps import Step, StepKind
 

@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from upback.cli import db
-from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.app import app, bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 from upback.core.charts import bucket_means, sparkline
 from upback.core.progress import (
     RANGE_DAYS,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.prompt import IntPrompt, Prompt
 
-from upback.cli.app import console
+from upback.cli.consoles import console
 
 YES_NO_NOT_SURE = {"y": "yes", "n": "no", "?": "not_sure"}
 

@@ -13,16 +13,15 @@
 - `--stats [--json]` prints today's and this week's breaks taken, snoozed, skipped and planned.
 
 The loop is `remind_live.Reminder`; its real ports are in `remind_terminal`, `notify`, `idle`.
+After start-up the command hands the loop to a lean process of its own (`remind_lean`), which
+stays resident without Django; `--speed` and `--clock-start` (hidden) run its clock fast from a
+chosen moment, for tests and benchmarks.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
-import signal
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -32,16 +31,22 @@ from pydantic import ValidationError
 from rich.markup import escape
 
 from upback.cli import db
-from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.app import app, bad_input_is_exit_2
+from upback.cli.consoles import console
 from upback.cli.options import date_option, time_option
-from upback.cli.remind_show import goodbye, print_plan, print_stats, start_lines
-from upback.core.breaks import WEEKDAYS, BreakEvent, BreakSettings, BreakTimer, Weekday
+from upback.cli.remind_lean import LiveRun, hand_over, library_parts, run_live
+from upback.cli.remind_parts import pause_end, pause_length
+from upback.cli.remind_show import print_plan, print_stats
+from upback.cli.remind_store import DjangoStore
+from upback.core.breaks import WEEKDAYS, BreakSettings, Weekday
 from upback.core.errors import InputProblem, describe_validation
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from upback.cli.remind_parts import Care
+
+__all__ = ["pause_end", "pause_length", "remind_command"]
 
 _OPTION_FOR = {
     "days": "--days",
@@ -50,8 +55,6 @@ _OPTION_FOR = {
     "interval_minutes": "--interval",
     "timezone": "--tz",
 }
-_LENGTH = re.compile(r"^(?:(\d{1,2})h)?(?:(\d{1,3})m(?:in)?)?$")
-LONGEST_PAUSE = timedelta(hours=12)
 
 
 def _days(value: str | None) -> frozenset[Weekday] | None:
@@ -63,39 +66,6 @@ def _days(value: str | None) -> frozenset[Weekday] | None:
             raise InputProblem(f"--days: '{part}' is not a day (use {','.join(WEEKDAYS)})")
         days.add(part)  # type: ignore[arg-type]
     return frozenset(days)
-
-
-def pause_length(value: str) -> timedelta:
-    """'45m', '1h', '90m', '1h30m' as a length of time (at most 12 hours)."""
-    found = _LENGTH.match(value.strip().lower().replace(" ", ""))
-    if found is None or not (found.group(1) or found.group(2)):
-        raise InputProblem(f"--pause: '{value}' is not a length like 45m, 1h, 90m or 1h30m")
-    length = timedelta(hours=int(found.group(1) or 0), minutes=int(found.group(2) or 0))
-    if not timedelta(minutes=1) <= length <= LONGEST_PAUSE:
-        raise InputProblem(f"--pause: choose from 1 minute to 12 hours (got {value})")
-    return length
-
-
-def pause_end(
-    *, pause: str | None, until: str | None, now: datetime, zone: ZoneInfo
-) -> datetime | None:
-    """When a pause asked for on the command line ends, or None; bad values name their flag."""
-    if pause is not None and until is not None:
-        raise InputProblem("--until: use either --pause or --until, not both")
-    if pause is not None:
-        return now + pause_length(pause)
-    if until is None:
-        return None
-    clock = time_option(until, "--until")
-    assert clock is not None
-    local_now = now.astimezone(zone)
-    end = datetime.combine(local_now.date(), clock).replace(tzinfo=zone).astimezone(UTC)
-    if end <= now:
-        raise InputProblem(
-            f"--until: {clock:%H:%M} has already passed today (it is {local_now:%H:%M} now); "
-            "for a pause from now, use --pause 45m"
-        )
-    return end
 
 
 def _settings(base: BreakSettings, **given: Any) -> BreakSettings:
@@ -140,76 +110,6 @@ def _zone_for(owner: User, tz: str | None) -> str:
     return saved
 
 
-def _library() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
-    from upback.core.library import LibraryError, default_library
-
-    try:
-        techniques = default_library().techniques
-    except LibraryError:
-        return {}, {}, frozenset()
-    return (
-        {slug: t.name for slug, t in techniques.items()},
-        {slug: tuple(t.steps) for slug, t in techniques.items()},
-        frozenset(slug for slug, t in techniques.items() if t.suitability.flare_ok),
-    )
-
-
-def _fresh_connection() -> None:
-    """A run lasts days and the database server may drop an idle connection, so let Django
-    replace a stale one before each use; never mid-transaction, where it is still in use."""
-    from django.db import close_old_connections, connection
-
-    if not connection.in_atomic_block:
-        close_old_connections()
-
-
-def _recorder(owner: User) -> Callable[[BreakEvent, str], None]:
-    from django.db import DatabaseError
-
-    from upback.coach.services.breaks import break_record
-
-    def record(event: BreakEvent, routine: str) -> None:
-        _fresh_connection()
-        try:
-            break_record(
-                owner=owner,
-                at=event.at,
-                outcome=event.kind,
-                kind=event.break_kind,
-                trigger=event.source,
-                channel="cli",
-                routine=routine,
-            )
-        except DatabaseError:
-            console.print(
-                "[yellow]This break could not be saved (the database was busy); "
-                "the reminders carry on.[/]"
-            )
-
-    return record
-
-
-def _care_reader(owner: User, first: Care) -> Callable[[], Care]:
-    """The safety state, read fresh at each break; if the database cannot answer, the last
-    state read stands (the run started only after a check that allowed it)."""
-    from django.db import DatabaseError
-
-    from upback.coach.selectors.screenings import care_state_get
-
-    last: list[Care] = [first]
-
-    def care() -> Care:
-        _fresh_connection()
-        try:
-            state = care_state_get(owner=owner)
-        except DatabaseError:
-            return last[0]
-        last[0] = "stopped" if state.stopped else "gentle" if state.gentle_only else "ok"
-        return last[0]
-
-    return care
-
-
 def _may_run(owner: User) -> Care:
     """Reminders lead into movements, so the safety check comes first, and a warning stops them."""
     from upback.cli.player_view import stop_panel
@@ -233,6 +133,22 @@ def terminal_ports(**kwargs: Any) -> Any:
     from upback.cli.remind_terminal import terminal_ports as real
 
     return real(**kwargs)
+
+
+LEAN_PROCESS = os.name == "posix"
+"""Whether the loop moves to a lean process of its own (exec needs POSIX; the tests, whose fake
+ports live in this process, turn it off)."""
+
+
+def _run(run: LiveRun, owner: User) -> None:
+    if LEAN_PROCESS:
+        # Refuse an --until already past here, while a bad value can still be one line and exit 2.
+        pause_end(pause=run.pause, until=run.until, now=run.now(), zone=run.settings.zone)
+        from django.db import connections
+
+        connections.close_all()
+        hand_over(run)
+    run_live(run, terminal_ports, DjangoStore(owner, run.care, console), console)
 
 
 @app.command("remind")
@@ -279,6 +195,9 @@ def remind_command(
         float,
         typer.Option("--speed", hidden=True, envvar="UPBACK_SPEED", min=1.0, max=1_000_000.0),
     ] = 1.0,
+    clock_start: Annotated[
+        str | None, typer.Option("--clock-start", hidden=True, envvar="UPBACK_CLOCK_START")
+    ] = None,
 ) -> None:
     """Movement-break reminders for the desk: run it and leave it running (Ctrl+C stops).
 
@@ -301,6 +220,7 @@ def remind_command(
         pause_length(pause)  # bad values are refused before anything else happens
     time_option(until, "--until")
     day = date_option(on, "--date")
+    began = _moment(clock_start)
 
     db.migrate()
     from upback.coach.selectors.breaks import break_settings_get
@@ -310,7 +230,7 @@ def remind_command(
     settings = _settings(break_settings_get(owner=owner), **given, timezone=zone_name)
     if save:
         _save(owner, settings, zone_changed=zone_name != _saved_zone(owner))
-    names, how, gentle_ok = _library()
+    names, _, _ = library_parts()
     if stats:
         print_stats(owner=owner, as_json=as_json)
         return
@@ -320,48 +240,30 @@ def remind_command(
         return
 
     care = _may_run(owner)
-    from upback.cli.remind_live import Reminder
-
-    with (
-        _stop_on_sigterm(),
-        terminal_ports(
-            console=console,
-            no_desktop=no_desktop,
-            record=_recorder(owner),
-            care=_care_reader(owner, care),
-            names=names,
-            how=how,
-            gentle_ok=gentle_ok,
-            speed=speed,
-        ) as ports,
-    ):
-        now = ports.clock.now()
-        timer = BreakTimer(settings).begin(now)
-        paused_until = pause_end(pause=pause, until=until, now=now, zone=settings.zone)
-        if paused_until is not None:
-            timer = timer.pause_until(paused_until)
-        for line in start_lines(timer, ports, now):
-            console.print(line)
-        Reminder(timer, ports).run()
-    goodbye(owner=owner)
+    run = LiveRun(
+        settings=settings,
+        username=owner.username,
+        care=care,
+        no_desktop=no_desktop,
+        pause=pause,
+        until=until,
+        speed=speed,
+        clock_start=began,
+    )
+    _run(run, owner)
 
 
-@contextlib.contextmanager
-def _stop_on_sigterm() -> Iterator[None]:
-    """A service manager stops the reminder with SIGTERM: end as calmly as Ctrl+C does."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
+def _moment(value: str | None) -> datetime | None:
+    """The hidden --clock-start: an ISO date and time with its offset, for the test clock."""
+    if value is None:
+        return None
     try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise InputProblem(f"--clock-start: '{value}' is not a time like 2026-03-02T08:55+00:00")
+    return moment
 
 
 def _saved_zone(owner: User) -> str:

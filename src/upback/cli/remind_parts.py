@@ -6,13 +6,20 @@ and the command real ones (`remind_terminal`, `notify`, `idle`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal, Protocol
+from zoneinfo import ZoneInfo
 
 from upback.cli.idle import IdleSource
+from upback.cli.options import time_option
 from upback.core.breaks import WALK_SLUG, BreakEvent, BreakKind, BreakTimer, Routine
+from upback.core.errors import InputProblem
+
+_LENGTH = re.compile(r"^(?:(\d{1,2})h)?(?:(\d{1,3})m(?:in)?)?$")
+LONGEST_PAUSE = timedelta(hours=12)
 
 Answer = Literal["start", "snooze5", "snooze10", "skip", "pause", "quit", "help"]
 Care = Literal["ok", "gentle", "stopped"]
@@ -144,3 +151,36 @@ def when_words(moment: datetime | None, now: datetime) -> str:
     if moment.date() == now.astimezone(moment.tzinfo).date():
         return f"{moment:%H:%M}"
     return f"{moment:%a %H:%M}"
+
+
+def pause_length(value: str) -> timedelta:
+    """'45m', '1h', '90m', '1h30m' as a length of time (at most 12 hours)."""
+    found = _LENGTH.match(value.strip().lower().replace(" ", ""))
+    if found is None or not (found.group(1) or found.group(2)):
+        raise InputProblem(f"--pause: '{value}' is not a length like 45m, 1h, 90m or 1h30m")
+    length = timedelta(hours=int(found.group(1) or 0), minutes=int(found.group(2) or 0))
+    if not timedelta(minutes=1) <= length <= LONGEST_PAUSE:
+        raise InputProblem(f"--pause: choose from 1 minute to 12 hours (got {value})")
+    return length
+
+
+def pause_end(
+    *, pause: str | None, until: str | None, now: datetime, zone: ZoneInfo
+) -> datetime | None:
+    """When a pause asked for on the command line ends, or None; bad values name their flag."""
+    if pause is not None and until is not None:
+        raise InputProblem("--until: use either --pause or --until, not both")
+    if pause is not None:
+        return now + pause_length(pause)
+    if until is None:
+        return None
+    clock = time_option(until, "--until")
+    assert clock is not None
+    local_now = now.astimezone(zone)
+    end = datetime.combine(local_now.date(), clock).replace(tzinfo=zone).astimezone(UTC)
+    if end <= now:
+        raise InputProblem(
+            f"--until: {clock:%H:%M} has already passed today (it is {local_now:%H:%M} now); "
+            "for a pause from now, use --pause 45m"
+        )
+    return end

@@ -1,5 +1,9 @@
 """What `upback remind` prints around the live loop: the day's plan, the statistics, the start
-lines and the goodbye."""
+lines and the goodbye.
+
+The start lines and the goodbye are also used by the lean loop process (`remind_lean`), so this
+module imports neither Typer nor Django at the top.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-import typer
 from rich.markup import escape
 from rich.table import Table
 
-from upback.cli.app import console
+from upback.cli.consoles import console
 from upback.cli.jsonfile import dumps
 from upback.cli.remind_parts import Ports, next_break_at, when_words
 from upback.core.breaks import WEEKDAYS, BreakSettings, BreakTimer, PlannedBreak, day_schedule
@@ -52,6 +55,8 @@ def _as_json(planned: PlannedBreak) -> dict[str, Any]:
 def print_plan(settings: BreakSettings, day: date, names: dict[str, str], *, as_json: bool) -> None:
     plan = day_schedule(settings, day, names)
     if as_json:
+        import typer
+
         typer.echo(dumps([_as_json(p) for p in plan]))
         return
     hours = f"{settings.start:%H:%M}-{settings.end:%H:%M}"
@@ -126,10 +131,10 @@ def _share(summary: BreakSummary) -> str:
     return "" if share is None else f" ({share:.0%})"
 
 
-def goodbye(*, owner: User) -> None:
-    """The calm last line after Ctrl+C: today's tally and the week's."""
+def goodbye_line(*, owner: User) -> str:
+    """The calm last line after Ctrl+C (Rich markup): today's tally and the week's."""
     _, week = _summary(owner)
-    console.print(
+    return (
         f"\nReminders stopped. Today: {_counts(week.days[-1])}. "
         f"Last 7 days: {week.taken} taken of {week.planned} planned{_share(week)}. "
         "Run [bold]upback remind[/] to start again."
@@ -149,6 +154,8 @@ def _day_json(row: BreakDay) -> dict[str, Any]:
 def print_stats(*, owner: User, as_json: bool) -> None:
     today, week = _summary(owner)
     if as_json:
+        import typer
+
         typer.echo(
             dumps(
                 {

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
@@ -53,17 +53,25 @@ SLICE = 60.0
 
 
 class WallClock:
-    def __init__(self) -> None:
+    """The time of day. For tests and benchmarks (`--speed`, `--clock-start`) it can start at a
+    chosen moment and run `speed` times faster; by default it is simply the wall clock."""
+
+    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
         self._wake = threading.Event()
+        self.speed = speed
+        self._start = start if start is not None or speed == 1.0 else datetime.now(UTC)
+        self._began = time.monotonic()
 
     def wake(self) -> None:
         self._wake.set()
 
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        if self._start is None:
+            return datetime.now(UTC)
+        return self._start + timedelta(seconds=(time.monotonic() - self._began) * self.speed)
 
     def sleep(self, seconds: float) -> None:
-        deadline = time.time() + seconds
+        deadline = time.time() + seconds / self.speed
         while (left := deadline - time.time()) > 0:
             if self._wake.wait(min(left, SLICE)):
                 self._wake.clear()
@@ -295,9 +303,10 @@ def terminal_ports(
     how: dict[str, tuple[str, ...]],
     gentle_ok: frozenset[str],
     speed: float = 1.0,
+    clock_start: datetime | None = None,
 ) -> Iterator[Ports]:
     """The real ports, set up for the length of the run and put back afterwards."""
-    clock = WallClock()
+    clock = WallClock(speed, clock_start)
     notifier = open_notifier(no_desktop=no_desktop, wake=clock.wake)
     reader: KeyReader | None = None
     try:

@@ -9,7 +9,8 @@ import typer
 from rich.markup import escape
 
 from upback.cli import db
-from upback.cli.app import app, bad_input_is_exit_2, console, fail
+from upback.cli.app import app, bad_input_is_exit_2, fail
+from upback.cli.consoles import console
 from upback.cli.options import date_option
 
 OPTIONS = {"from": "--from", "to": "--to"}

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from upback.cli import db, flows, render
-from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.app import app, bad_input_is_exit_2
+from upback.cli.consoles import console
 from upback.cli.jsonfile import dumps, read_objects
 from upback.core import safety
 

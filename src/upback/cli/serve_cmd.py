@@ -8,7 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from upback.cli import db
-from upback.cli.app import app, console, fail
+from upback.cli.app import app, fail
+from upback.cli.consoles import console
 
 
 def _workers() -> int:

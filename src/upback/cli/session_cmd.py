@@ -21,7 +21,8 @@ from pydantic import ValidationError
 from rich.live import Live
 
 from upback.cli import db, prompts
-from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.app import app, bad_input_is_exit_2
+from upback.cli.consoles import console
 from upback.cli.player_view import (
     LiveView,
     PlainView,

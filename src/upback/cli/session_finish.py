@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from upback.cli import prompts
-from upback.cli.app import console
+from upback.cli.consoles import console
 from upback.core.session_steps import pain_change
 
 FEELINGS = [("too_easy", "too easy"), ("about_right", "about right"), ("too_hard", "too hard")]

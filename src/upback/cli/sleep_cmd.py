@@ -18,7 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from upback.cli import db, prompts
-from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.app import app, bad_input_is_exit_2
+from upback.cli.consoles import console
 from upback.core.errors import InputProblem
 from upback.core.labels import SLEEP_CHOICES
 from upback.core.sleep_helper import MATTRESS, PILLOWS_MAX, POSITIONS, SleepPlan, sleep_plan

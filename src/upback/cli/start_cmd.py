@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.panel import Panel
 
 from upback.cli import db, flows, render
-from upback.cli.app import app, bad_input_is_exit_2, console
+from upback.cli.app import app, bad_input_is_exit_2
+from upback.cli.consoles import console
 from upback.core.library import default_library
 from upback.core.vocab import Disposition
 

@@ -80,6 +80,11 @@ def test_working_hours_must_end_after_they_start() -> None:
         BreakSettings(start=time(17), end=time(9))
 
 
+def test_a_start_after_the_usual_end_is_refused_when_the_end_is_left_out() -> None:
+    with pytest.raises(ValueError, match=r"end\n.*after the start \(18:00\)"):
+        BreakSettings(start=time(18))
+
+
 def test_an_unknown_time_zone_is_refused_by_name() -> None:
     with pytest.raises(ValueError, match="timezone"):
         BreakSettings(timezone="Mars/Olympus_Mons")

@@ -42,7 +42,8 @@ class BreakSettings(BaseModel):
 
     days: frozenset[Weekday] = frozenset({"mon", "tue", "wed", "thu", "fri"})
     start: time = time(9, 0)
-    end: time = time(17, 30)
+    # Checked even when left out: a start of 18:00 with the default end must be refused too.
+    end: time = Field(time(17, 30), validate_default=True)
     interval_minutes: int = Field(30, ge=20, le=60)
     active_every_minutes: int = Field(60, ge=30, le=120)
     active_minutes: int = Field(5, ge=2, le=15)

@@ -122,6 +122,17 @@ def test_reviews_give_the_pgic_the_psfs_change_and_the_last_review_date() -> Non
     assert inputs.last_review == START + dt.timedelta(days=27)
 
 
+def test_the_psfs_change_compares_the_first_review_with_the_latest_skipping_those_between() -> None:
+    owner, _ = person()
+    review(owner, 0, pgic=5, psfs=[("Reaching up", 2)])
+    review(owner, 27, pgic=4, psfs=[("Reaching up", 9)])
+    review(owner, 55, pgic=3, psfs=[("Reaching up", 5)])
+    inputs = progress_inputs(owner=owner, now=NOW + dt.timedelta(days=60))
+    assert inputs.psfs_change == pytest.approx(3.0)
+    assert inputs.pgic == 3
+    assert inputs.last_review == START + dt.timedelta(days=55)
+
+
 def test_one_review_gives_no_psfs_change_yet() -> None:
     owner, _ = person()
     review(owner, 0, pgic=3, psfs=[("Reaching up", 3)])

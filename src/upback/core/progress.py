@@ -431,13 +431,16 @@ def assess(
     psfs_change: float | None = None,
     pgic: int | None = None,
     last_review: date | None = None,
+    series: bool = True,
 ) -> Progress:
     """Assess a journal as of `today` (see the module docstring for every rule).
 
     `planned_per_week` is the number of sessions the plan schedules each week; `psfs_change` is
     the latest PSFS mean minus the first one; `pgic` is the latest global impression (1 very much
     improved .. 7 very much worse); `last_review` is the date of the latest review, if any (the
-    next one is due 4 weeks after it, or 4 weeks after tracking started).
+    next one is due 4 weeks after it, or 4 weeks after tracking started). `series=False` leaves
+    the day-by-day series (``daily``, ``rolling_7day``) empty, for a page that shows only the
+    verdict and advice: they are the costliest part over years of data, and judge nothing.
     """
     daily = _daily_means(pain, today)
     start, baseline = _baseline(daily)
@@ -447,7 +450,7 @@ def assess(
     active = set(daily) | {s.day for s in kept_sessions}
     first = min(active) if active else None
 
-    daily_points, rolling = _series(daily, first, today)
+    daily_points, rolling = _series(daily, first, today) if series else ((), ())
     adherence, weeks = _adherence(kept_sessions, first, today, planned_per_week)
     relief = _relief(kept_sessions, today)
 

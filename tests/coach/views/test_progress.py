@@ -11,12 +11,15 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import floatformat
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.coach.views.test_plans import client_for, person, with_plan
 from upback.coach.models import CheckIn, GuidedSession, Plan
+from upback.coach.views.progress import DayWords, table_number
 from upback.core.journal_gen import JournalKind, generate
 from upback.core.progress import VERDICT_LABELS, VERDICTS, Advice, Progress, Relief, Verdict
 from upback.core.review import NEXT_STEPS
@@ -94,7 +97,7 @@ def ana() -> User:
 def _given(monkeypatch: pytest.MonkeyPatch, module: str, progress: Progress) -> list[Any]:
     calls: list[Any] = []
 
-    def fake(*, owner: User, days: int | None = None) -> Progress:
+    def fake(*, owner: User, days: int | None = None, series: bool = True) -> Progress:
         calls.append(days)
         return progress
 
@@ -183,6 +186,32 @@ def test_the_numbers_table_has_one_row_per_day_of_the_range(ana: User) -> None:
     assert len(six.context["pain_rows"]) == 30
     assert len(every.context["pain_rows"]) == 30
     assert 'href="?range=2w" aria-current="page"' in two.content.decode()
+
+
+def test_the_numbers_table_lists_the_newest_day_first_in_words(ana: User) -> None:
+    with_plan(ana)
+    seed_journal(ana, "improving", days=30)
+    rows = client_for(ana).get(reverse("progress"), {"range": "2w"}).context["pain_rows"]
+    today = timezone.localdate()
+    assert rows[0][0] == date_filter(today, "D j M Y")
+    assert rows[-1][0] == date_filter(today - dt.timedelta(days=13), "D j M Y")
+
+
+# Every 7-day mean of whole scores has a denominator of 1 to 7: all of them, up to 10.
+MEANS = sorted({total / count for count in range(1, 8) for total in range(0, 10 * count + 1)})
+
+
+def test_the_table_writes_pain_exactly_as_the_floatformat_filter_would() -> None:
+    for value in [*MEANS, 0.05, 0.25, 2.25, 2.35, 9.95, 9.999, 1e-9]:
+        assert table_number(value, whole_as_integer=True) == floatformat(value, "-1"), value
+        assert table_number(value, whole_as_integer=False) == floatformat(value, 1), value
+
+
+def test_the_table_writes_days_exactly_as_the_date_filter_would() -> None:
+    words = DayWords()
+    for offset in range(0, 800, 3):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=offset)
+        assert words(day) == date_filter(day, "D j M Y")
 
 
 @pytest.mark.parametrize(("value", "days"), [("2w", 14), ("6w", 42), ("all", None)])

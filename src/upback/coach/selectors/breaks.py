@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db.models import Count
 
-from upback.coach.models import Account, BreakRecord
-from upback.coach.selectors.accounts import time_zone_get
+from upback.coach.models import BreakRecord
+from upback.coach.selectors.accounts import account_settings_get, zone_named
 from upback.core.breaks import BreakSettings, day_schedule
 
 
@@ -19,8 +19,8 @@ def break_settings_get(*, owner: User) -> BreakSettings:
     A stored value that no longer validates (say, from an older version) falls back to the
     defaults rather than breaking the page.
     """
-    zone = time_zone_get(owner=owner).key
-    stored = Account.objects.filter(owner=owner).values_list("break_settings", flat=True).first()
+    name, stored = account_settings_get(owner=owner)
+    zone = zone_named(name).key
     try:
         return BreakSettings(**(stored or {}), timezone=zone)
     except (ValueError, TypeError):

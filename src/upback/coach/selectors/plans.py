@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from upback.coach.models import GuidedItem, Plan, Profile
+from upback.coach.selectors.request_memo import remembered
 from upback.core.errors import InputProblem
 from upback.core.profile import Profile as CoreProfile
 from upback.core.profile import parse_profile
@@ -34,7 +35,13 @@ def profile_core_get(*, owner: User) -> CoreProfile | None:
 
 
 def plan_current(*, owner: User) -> Plan | None:
-    return Plan.objects.filter(owner=owner).order_by("-version").first()
+    """The latest plan (read once per web request: Today, its advice and its habits want it).
+
+    Callers read it and never change it in place: within a request it is the same object.
+    """
+    return remembered(
+        "plan", owner, lambda: Plan.objects.filter(owner=owner).order_by("-version").first()
+    )
 
 
 def plan_list(*, owner: User) -> list[Plan]:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db import connections
+from django.db.models import QuerySet
 
 from upback.coach.models import CheckIn, GuidedSession, Plan, Review
 from upback.coach.selectors.accounts import local_today
@@ -48,32 +50,52 @@ def planned_per_week(plan: Plan | None) -> int:
 
 
 def _review_inputs(owner: User) -> tuple[float | None, int | None, dt.date | None]:
-    reviews = Review.objects.filter(owner=owner).order_by("created_at", "id")
-    first = reviews.only("psfs").first()
-    latest = reviews.only("psfs", "pgic", "local_date").last()
-    if latest is None or first is None:
+    """The first and the latest review, from one query over all of them: a review comes every
+    4-6 weeks, so even years of them are a few small rows, cheaper than two queries."""
+    reviews = list(
+        Review.objects.filter(owner=owner)
+        .order_by("created_at", "id")
+        .values_list("psfs", "pgic", "local_date")
+    )
+    if not reviews:
         return None, None, None
+    first, latest = reviews[0], reviews[-1]
     change = None
-    if first.pk != latest.pk:
-        change = psfs_change(psfs_from_json(first.psfs), psfs_from_json(latest.psfs))
-    return change, latest.pgic, latest.local_date
+    if len(reviews) > 1:
+        change = psfs_change(psfs_from_json(first[0]), psfs_from_json(latest[0]))
+    return change, latest[1], latest[2]
+
+
+def _dated_rows(values: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
+    """A `values_list` query whose first column is a DateField, as the database driver's rows.
+
+    It skips Django's per-value converters, the costliest part of reading years of daily rows;
+    only for plain columns (integers come back as integers). Both drivers give dates as dates
+    (SQLite through the converter Django registers); text is parsed should one not.
+    """
+    sql, params = values.query.get_compiler(using=values.db).as_sql()
+    with connections[values.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    if not rows or isinstance(rows[0][0], dt.date):
+        return rows
+    return [(dt.date.fromisoformat(row[0]), *row[1:]) for row in rows]
 
 
 def progress_inputs(*, owner: User, now: dt.datetime | None = None) -> ProgressInputs:
     """Everything `assess` needs for this person, read in a handful of queries."""
-    pain = tuple(
-        PainEntry(day=day, pain=value)
-        for day, value in CheckIn.objects.filter(owner=owner)
-        .order_by("local_date")
-        .values_list("local_date", "pain")
-    )
+    checkins = CheckIn.objects.filter(owner=owner).order_by("local_date")
+    finished = GuidedSession.objects.filter(owner=owner, finished_at__isnull=False)
+    pain = tuple(map(PainEntry._make, _dated_rows(checkins.values_list("local_date", "pain"))))
     sessions = tuple(
-        SessionEntry(day=day, pain_before=before, pain_after=after)
-        for day, before, after in GuidedSession.objects.filter(
-            owner=owner, finished_at__isnull=False
+        map(
+            SessionEntry._make,
+            _dated_rows(
+                finished.order_by("local_date", "id").values_list(
+                    "local_date", "pain_before", "pain_after"
+                )
+            ),
         )
-        .order_by("local_date", "id")
-        .values_list("local_date", "pain_before", "pain_after")
     )
     change, pgic, last_review = _review_inputs(owner)
     return ProgressInputs(
@@ -88,12 +110,18 @@ def progress_inputs(*, owner: User, now: dt.datetime | None = None) -> ProgressI
 
 
 def progress_get(
-    *, owner: User, now: dt.datetime | None = None, days: int | None = None
+    *,
+    owner: User,
+    now: dt.datetime | None = None,
+    days: int | None = None,
+    series: bool = True,
 ) -> Progress:
     """The person's progress as of their own today.
 
     `days` cuts the series (daily pain, 7-day average, weeks, per-session relief) to the last
     `days` days for a 2-week or 6-week view; the figures and verdict still judge everything.
+    `series=False` leaves the daily and 7-day series out, for a page that shows only the verdict
+    and advice (Today).
     """
     inputs = progress_inputs(owner=owner, now=now)
     progress = assess(
@@ -104,6 +132,7 @@ def progress_get(
         psfs_change=inputs.psfs_change,
         pgic=inputs.pgic,
         last_review=inputs.last_review,
+        series=series,
     )
     if days is None:
         return progress

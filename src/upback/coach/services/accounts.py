@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from upback.coach.models import Account
+from upback.coach.selectors.request_memo import forget
 
 
 def time_zone_or_utc(name: str) -> str:
@@ -26,6 +27,7 @@ def local_user_get_or_create(*, username: str) -> User:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     Account.objects.get_or_create(owner=user)
+    forget()
     return user
 
 
@@ -34,6 +36,7 @@ def account_create(*, username: str, email: str, password: str, time_zone: str) 
     """A new web account; the password is hashed with Argon2 (see settings)."""
     user = User.objects.create_user(username=username, email=email, password=password)
     Account.objects.create(owner=user, time_zone=time_zone_or_utc(time_zone))
+    forget()
     return user
 
 
@@ -41,4 +44,5 @@ def account_time_zone_set(*, owner: User, time_zone: str) -> Account:
     account, _ = Account.objects.get_or_create(owner=owner)
     account.time_zone = time_zone_or_utc(time_zone)
     account.save(update_fields=["time_zone"])
+    forget()
     return account

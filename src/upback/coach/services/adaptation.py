@@ -25,6 +25,7 @@ from django.db import transaction
 from upback.coach.models import GuidedSession, Plan, Profile, Screening
 from upback.coach.selectors import adaptation as reads
 from upback.coach.selectors.accounts import local_today
+from upback.coach.selectors.request_memo import forget
 from upback.coach.selectors.screenings import care_state_get, screening_latest
 from upback.coach.services.plans import REASON_MAX, _next_version
 from upback.coach.services.screenings import screening_record
@@ -79,6 +80,7 @@ class _Saving:
             rules=list(rules),
             changes=[c.to_json() for c in changes],
         )
+        forget()  # the current plan has changed
         self.current, self.version = plan, self.version + 1
         self.made.append(plan)
         return plan

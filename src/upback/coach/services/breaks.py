@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from upback.coach.models import Account, BreakRecord
 from upback.coach.selectors.accounts import time_zone_get
+from upback.coach.selectors.request_memo import forget
 from upback.core.breaks import BreakSettings
 from upback.core.errors import InputProblem, describe_validation
 
@@ -89,4 +90,5 @@ def break_settings_save(*, owner: User, values: dict[str, Any]) -> BreakSettings
         settings.days, key=("mon", "tue", "wed", "thu", "fri", "sat", "sun").index
     )
     account.save(update_fields=["break_settings"])
+    forget()
     return settings

@@ -22,6 +22,7 @@ from django.db import transaction
 
 from upback.coach.models import Account, CheckIn, GuidedSession, Plan, Profile, Screening
 from upback.coach.selectors.accounts import local_today
+from upback.coach.selectors.request_memo import forget
 from upback.coach.selectors.screenings import screening_latest
 from upback.coach.services.adaptation import plan_adapt
 from upback.coach.services.screenings import screening_record
@@ -153,6 +154,7 @@ def checkin_record(
     signs = _warning_signs(warning_signs)
     _check_next_morning(owner, next_morning_pain, morning_session)
     Account.objects.get_or_create(owner=owner)
+    forget()  # a new account row: the time zone read so far in this request was the default
     day = _day(owner=owner, local_date=local_date, now=now)
     with transaction.atomic():
         checkin, created = CheckIn.objects.update_or_create(

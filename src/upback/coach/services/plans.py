@@ -10,6 +10,7 @@ from django.db import transaction
 from upback.coach import selectors
 from upback.coach.models import Plan, Profile
 from upback.coach.selectors.plans import profile_core_get
+from upback.coach.selectors.request_memo import forget
 from upback.core import plan_swap as swapping
 from upback.core import planner
 from upback.core.library import default_library
@@ -64,7 +65,7 @@ def plan_create(*, owner: User, profile: CoreProfile, reason: str = "first plan"
     built = planner.build_plan(profile, gentle_only=gentle_only)
     _, version = _next_version(owner)
     data: dict[str, Any] = built.to_json()
-    return Plan.objects.create(
+    plan = Plan.objects.create(
         owner=owner,
         version=version,
         profile_snapshot=profile.model_dump(mode="json"),
@@ -72,6 +73,8 @@ def plan_create(*, owner: User, profile: CoreProfile, reason: str = "first plan"
         gentle_only=gentle_only,
         reason=reason,
     )
+    forget()  # the current plan has changed
+    return plan
 
 
 def _next_version(owner: User) -> tuple[Plan | None, int]:
@@ -124,7 +127,7 @@ def plan_swap(
         slug,
     )
     new = library.get(replacement).name
-    return Plan.objects.create(
+    plan = Plan.objects.create(
         owner=owner,
         version=version,
         profile_snapshot=current.profile_snapshot,
@@ -132,3 +135,5 @@ def plan_swap(
         gentle_only=current.gentle_only,
         reason=f"swapped {old} for {new}"[:REASON_MAX],
     )
+    forget()  # the current plan has changed
+    return plan

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 
 from upback.coach.models import Screening, ScreeningClearance
+from upback.coach.selectors.request_memo import forget
 from upback.core import safety
 from upback.core.vocab import Disposition
 
 
 def screening_record(*, owner: User, screening: safety.Screening, source: str = "cli") -> Screening:
     result = safety.screen(screening)
-    return Screening.objects.create(
+    stored = Screening.objects.create(
         owner=owner,
         age=screening.age,
         sex=screening.sex or "",
@@ -21,6 +22,8 @@ def screening_record(*, owner: User, screening: safety.Screening, source: str = 
         result=result.to_json(),
         source=source,
     )
+    forget()  # the care state follows the latest screening
+    return stored
 
 
 def screening_confirm_seen(*, owner: User, screening: Screening) -> ScreeningClearance:
@@ -30,4 +33,5 @@ def screening_confirm_seen(*, owner: User, screening: Screening) -> ScreeningCle
     if screening.disposition != Disposition.SOON.value:
         raise ValueError("only a 'see a clinician soon' result can be confirmed as seen")
     clearance, _ = ScreeningClearance.objects.get_or_create(screening=screening)
+    forget()  # the care state follows the clearance too
     return clearance

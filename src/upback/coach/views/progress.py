@@ -6,14 +6,17 @@ Shown even while exercise is paused: it shows no exercise, and the stop banner s
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
@@ -61,6 +64,7 @@ REVIEW_DUE = Advice(
 )
 TODAY_LEVELS = ("safety", "refer", "review")  # Today shows what needs doing, not the notes
 LEVEL_ORDER = {"safety": 0, "refer": 1, "review": 2, "info": 3}
+TENTH = Decimal("0.1")
 
 
 def advice_items(
@@ -134,6 +138,45 @@ def chart(draw: ChartFn, progress: Progress, title: str) -> str:
     )
 
 
+def table_number(value: float, *, whole_as_integer: bool) -> str:
+    """`value|floatformat:1` (or `floatformat:"-1"` with whole_as_integer) without the template
+    filter: a table of years of days calls it thousands of times. Same rounding (half up, on
+    the shortest decimal form of the float), same text, for the 0-10 values shown here."""
+    exact = Decimal(str(value))
+    if whole_as_integer and exact == int(exact):
+        return str(int(exact))
+    rounded = exact.quantize(TENTH, ROUND_HALF_UP)
+    return str(rounded if rounded else abs(rounded))  # "0.0", never "-0.0", as floatformat
+
+
+class DayWords:
+    """`day|date:"D j M Y"` ("Mon 2 Mar 2026") without the template filter, in the active
+    language's abbreviations (read once per page, not once per row)."""
+
+    def __init__(self) -> None:
+        self.weekdays = {number: str(name) for number, name in WEEKDAYS_ABBR.items()}
+        self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
+
+    def __call__(self, day: dt.date) -> str:
+        return f"{self.weekdays[day.weekday()]} {day.day} {self.months[day.month]} {day.year:04d}"
+
+
+def table_rows(progress: Progress) -> dict[str, list[tuple[Any, ...]]]:
+    """The numbers behind the three charts, newest first and already in words."""
+    day_words = DayWords()
+    pain = [
+        (
+            day_words(point.day),
+            None if point.value is None else table_number(point.value, whole_as_integer=True),
+            None if mean.value is None else table_number(mean.value, whole_as_integer=False),
+        )
+        for point, mean in zip(progress.daily, progress.rolling_7day, strict=False)
+    ]
+    relief = [(day_words(day), points) for day, points in progress.relief.per_session]
+    weeks = [(day_words(week.week_start), week.done, week.planned) for week in progress.weeks]
+    return {"pain_rows": pain[::-1], "relief_rows": relief[::-1], "week_rows": weeks[::-1]}
+
+
 def break_rows(summary: BreakSummary) -> list[dict[str, Any]]:
     """The week of movement breaks, a row a day, with the share taken as a bar (0-100)."""
     rows = []
@@ -199,7 +242,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         "pain_summary": pain_summary(found),
         "relief_summary": relief_summary(found),
         "adherence_summary": adherence_summary(found),
-        "pain_rows": list(zip(found.daily, found.rolling_7day, strict=False)),
+        **table_rows(found),
         "breaks": break_section(owner),
     }
     return render(request, "coach/progress/progress.html", context, status=400 if unknown else 200)

@@ -30,7 +30,10 @@ def today(request: HttpRequest) -> HttpResponse:
         "day_name": DAY_NAMES[day],
         "plan": None,
         # What the progress says needs doing: the safety check, a professional, a review.
-        "advice": advice_items(progress_get(owner=owner), levels=TODAY_LEVELS),  # type: ignore[arg-type]
+        "advice": advice_items(
+            progress_get(owner=owner, series=False),  # type: ignore[arg-type]
+            levels=TODAY_LEVELS,
+        ),
     }
     stored = plan_current(owner=owner)  # type: ignore[arg-type]
     if stored is None:

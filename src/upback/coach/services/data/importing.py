@@ -31,6 +31,7 @@ from upback.coach.models import (
     ScreeningClearance,
 )
 from upback.coach.selectors.data import DataCounts, data_counts
+from upback.coach.selectors.request_memo import forget
 from upback.coach.services.data.format import (
     _TABLE,
     FORMAT_NAME,
@@ -390,6 +391,8 @@ def data_import(*, owner: User, content: bytes) -> ImportSummary:
     except (IntegrityError, DataError) as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise InputProblem(f"The file's data could not be stored: {first}") from None
+    finally:
+        forget()  # the account, screenings and plans changed (or not): read them afresh
     return ImportSummary(
         screenings=len(document.screenings),
         plans=len(document.plans),

@@ -62,9 +62,11 @@ def _micro_ms(test: str, stat: str) -> Callable[[Results], float | None]:
     return figure
 
 
-def _startup(*path: str) -> Callable[[Results], float | None]:
+def _at(source: str, *path: str) -> Callable[[Results], float | None]:
+    """The number at `path` in one results file (startup.json, scale.json ...), if it is there."""
+
     def figure(results: Results) -> float | None:
-        value: Any = results.get("startup")
+        value: Any = results.get(source)
         for step in path:
             if not isinstance(value, dict) or step not in value:
                 return None
@@ -72,18 +74,14 @@ def _startup(*path: str) -> Callable[[Results], float | None]:
         return float(value)
 
     return figure
+
+
+def _startup(*path: str) -> Callable[[Results], float | None]:
+    return _at("startup", *path)
 
 
 def _scale(*path: str) -> Callable[[Results], float | None]:
-    def figure(results: Results) -> float | None:
-        value: Any = results.get("scale")
-        for step in path:
-            if not isinstance(value, dict) or step not in value:
-                return None
-            value = value[step]
-        return float(value)
-
-    return figure
+    return _at("scale", *path)
 
 
 def _scale_mib(*path: str) -> Callable[[Results], float | None]:

@@ -34,7 +34,10 @@ def make(*, count: int, seed: int = 1) -> list[tuple[str, str]]:
     guard()
     people = list(User.objects.filter(username__startswith=BENCH_PREFIX).order_by("pk"))
     if not people:
-        raise SystemExit("no bench people here: run python -m bench.generate first")
+        raise SystemExit(
+            "no bench people here: run python -m bench.generate first"
+            " (for make bench-load: remove bench/.data so they are generated again)"
+        )
     chosen = random.Random(seed).sample(people, min(count, len(people)))
     Session.objects.all().delete()  # a bench install has no one else's sessions to keep
     AccessToken.objects.filter(name=TOKEN_NAME).delete()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -22,18 +23,21 @@ USERS, DAYS = 3, 20
 
 
 @pytest.fixture(scope="module")
-def database() -> str:
+def database() -> Iterator[str]:
     if shutil.which("wrk") is None:
         if os.environ.get("UPBACK_REQUIRE_BENCH_TOOLS") == "1":
             pytest.fail(NEEDS_WRK)
         pytest.skip(NEEDS_WRK)
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        return "sqlite"
-    os.environ["BENCH_DATABASE_URL"] = urlunsplit(
-        urlsplit(url)._replace(path="/upback_bench_load_test")
-    )
-    return "postgres"
+        yield "sqlite"
+        return
+    # A scratch database beside the suite's, for this module only.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(
+            "BENCH_DATABASE_URL", urlunsplit(urlsplit(url)._replace(path="/upback_bench_load_test"))
+        )
+        yield "postgres"
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from upback.core.figure.spec import FigureSpec
 from upback.core.vocab import FLOOR_POSITIONS, Equipment, Kind, Position, Trigger
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
@@ -141,6 +142,9 @@ class Technique(_Frozen):
         default_factory=dict,
         description="A one-line reason tied to a trigger, shown when the person has that trigger.",
     )
+    figure: FigureSpec | None = Field(
+        None, description="How to draw it: a view, props and 2-4 keyframes (core/figure/spec.py)."
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -152,7 +156,7 @@ class Technique(_Frozen):
         return self.position in FLOOR_POSITIONS
 
     def to_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        return self.model_dump(mode="json", exclude={"figure"})
 
 
 class DeskFix(_Frozen):
@@ -339,8 +343,13 @@ def _cross_check(techniques: Mapping[str, Technique], advice: Advice | None) -> 
 
 def check_content(root: Path | None = None) -> list[str]:
     """Every problem in the content under `root` (default: the packaged content)."""
+    # Imported here: the figure checks need the library's types, and they are too slow (every
+    # frame of every animation) to run each time a process loads the library.
+    from upback.core.exercise_figure import figure_problems
+
     techniques, advice, problems = _parse(root or content_dir())
-    return problems + _cross_check(techniques, advice)
+    drawn = [line for t in techniques.values() for line in figure_problems(t)]
+    return problems + _cross_check(techniques, advice) + drawn
 
 
 def load_library(root: Path | None = None) -> Library:

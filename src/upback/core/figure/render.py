@@ -180,6 +180,67 @@ def _prop_items(props: Iterable[Prop], body: Body, view: View, front: float) -> 
     return items
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """A posed figure among its props as SVG elements, farthest first, and what they cover."""
+
+    svg: str
+    box: tuple[float, float, float, float]  # u0, v0, u1, v1 in picture centimetres, v up
+
+
+def draw(pose: Pose, props: Iterable[Prop], view: View) -> Drawing:
+    """The pose and its props, without the floor line or the `<svg>` around them."""
+    props = list(props)
+    body = pose_bones(pose)
+    front = max(
+        max(nearness(b.start, view), nearness(b.end, view)) + b.radius for b in body.values()
+    )
+    items = sorted(
+        _body_items(body, view) + _prop_items(props, body, view, front), key=lambda i: i.near
+    )
+    box = (
+        min(i.box[0] for i in items),
+        min(i.box[1] for i in items),
+        max(i.box[2] for i in items),
+        max(i.box[3] for i in items),
+    )
+    return Drawing("".join(i.svg for i in items), box)
+
+
+def framed(
+    box: tuple[float, float, float, float], view: View
+) -> tuple[tuple[float, float, float, float], str]:
+    """The box with a margin (down to the floor in side and front views) and the floor line."""
+    u0, v0, u1, v1 = box[0] - MARGIN, box[1] - MARGIN, box[2] + MARGIN, box[3] + MARGIN
+    if view == "top":
+        return (u0, v0, u1, v1), ""
+    v0 = min(v0, -MARGIN / 2)
+    floor = (
+        f'<line class="f-floor" x1="{u0 + 2:.1f}" y1="0" x2="{u1 - 2:.1f}" y2="0" '
+        f'stroke="{INK}" stroke-width="{PROP_LINE}" stroke-linecap="round"/>'
+    )
+    return (u0, v0, u1, v1), floor
+
+
+def svg_open(
+    box: tuple[float, float, float, float],
+    *,
+    title: str,
+    desc: str | None,
+    ident: str,
+    classes: str,
+) -> str:
+    """The opening `<svg>` with its title and description, as an accessible image."""
+    u0, v0, u1, v1 = box
+    labelled = f"{ident}-title" + (f" {ident}-desc" if desc else "")
+    desc_el = f'<desc id="{ident}-desc">{escape(desc)}</desc>' if desc else ""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{u0:.1f} {-v1:.1f} {u1 - u0:.1f} '
+        f'{v1 - v0:.1f}" role="img" aria-labelledby="{labelled}" class="{classes}">'
+        f'<title id="{ident}-title">{escape(title)}</title>{desc_el}'
+    )
+
+
 def figure_svg(
     pose: Pose,
     props: Iterable[Prop] = (),
@@ -190,32 +251,7 @@ def figure_svg(
     ident: str = "figure",
 ) -> str:
     """The pose among its props, seen from `view`, as one accessible SVG in centimetres."""
-    props = list(props)
-    body = pose_bones(pose)
-    front = max(
-        max(nearness(b.start, view), nearness(b.end, view)) + b.radius for b in body.values()
-    )
-    items = sorted(
-        _body_items(body, view) + _prop_items(props, body, view, front), key=lambda i: i.near
-    )
-    u0 = min(i.box[0] for i in items) - MARGIN
-    v0 = min(i.box[1] for i in items) - MARGIN
-    u1 = max(i.box[2] for i in items) + MARGIN
-    v1 = max(i.box[3] for i in items) + MARGIN
-    floor = ""
-    if view != "top":
-        v0 = min(v0, -MARGIN / 2)
-        floor = (
-            f'<line class="f-floor" x1="{u0 + 2:.1f}" y1="0" x2="{u1 - 2:.1f}" y2="0" '
-            f'stroke="{INK}" stroke-width="{PROP_LINE}" stroke-linecap="round"/>'
-        )
-    labelled = f"{ident}-title" + (f" {ident}-desc" if desc else "")
-    desc_el = f'<desc id="{ident}-desc">{escape(desc)}</desc>' if desc else ""
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{u0:.1f} {-v1:.1f} {u1 - u0:.1f} '
-        f'{v1 - v0:.1f}" role="img" aria-labelledby="{labelled}" class="figure figure-{view}">'
-        f'<title id="{ident}-title">{escape(title)}</title>{desc_el}'
-        + floor
-        + "".join(i.svg for i in items)
-        + "</svg>"
-    )
+    drawing = draw(pose, props, view)
+    box, floor = framed(drawing.box, view)
+    head = svg_open(box, title=title, desc=desc, ident=ident, classes=f"figure figure-{view}")
+    return head + floor + drawing.svg + "</svg>"

@@ -3,6 +3,7 @@ its keyframes, with nothing a page's style policy would block."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -50,7 +51,7 @@ def _visible_at(steps: list[tuple[float, bool]], percent: float) -> bool:
 def test_exactly_one_frame_is_on_screen_at_every_moment_of_the_loop() -> None:
     timeline = _timeline(animation_svg(SPEC, TEMPO, title="Side reach", desc="A side reach."))
     changes = sorted({at for steps in timeline.values() for at, _ in steps} | {0.0, 100.0})
-    moments = [(a + b) / 2 for a, b in zip(changes, changes[1:])]
+    moments = [(a + b) / 2 for a, b in itertools.pairwise(changes)]
     assert len(moments) > 20
     for moment in moments:
         showing = [g for g, steps in timeline.items() if _visible_at(steps, moment)]
@@ -66,7 +67,9 @@ def test_the_loop_lasts_as_long_as_the_holds_and_moves_on_both_sides() -> None:
 
 def test_with_reduced_motion_nothing_moves_and_the_held_keyframe_stays() -> None:
     svg = animation_svg(SPEC, TEMPO, title="Side reach", desc="A side reach.", ident="sr")
-    media = re.search(r"@media \(prefers-reduced-motion:reduce\)\{(.*)\}$", svg.split("</style>")[0])
+    media = re.search(
+        r"@media \(prefers-reduced-motion:reduce\)\{(.*)\}$", svg.split("</style>")[0]
+    )
     assert media is not None and ".fa{animation:none}" in media.group(1)
     still = re.search(r"#(sr-f\d+)\{visibility:visible\}", media.group(1)).group(1)  # type: ignore[union-attr]
     held = next(e for e in ET.fromstring(svg).iter(f"{SVG}g") if e.get("id") == still)

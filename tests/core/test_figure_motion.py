@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -10,7 +11,7 @@ from upback.core.figure import Pose, pose_bones
 from upback.core.figure.checks import length_problems
 from upback.core.figure.motion import Tempo, frames, loop, mirrored, mirrored_prop
 from upback.core.figure.planting import point_names, points
-from upback.core.figure.props import Band, Doorway, Dumbbells, MassageBall
+from upback.core.figure.props import Band, Doorway, Dumbbells, MassageBall, MassageGun
 from upback.core.figure.spec import FigureSpec
 
 ALL_FOURS = {
@@ -83,7 +84,7 @@ def test_movement_is_eased_so_it_starts_and_stops_softly() -> None:
         for f in frames(loop(spec, Tempo("timed")))
         if f.pose.angle("thoracic_side_bend") == 0
     ]
-    steps = [b - a for a, b in zip(raising, raising[1:]) if b > a]
+    steps = [b - a for a, b in itertools.pairwise(raising) if b > a]
     assert steps[0] < steps[len(steps) // 2] > steps[-1]
 
 
@@ -132,4 +133,5 @@ def test_props_move_across_and_into_the_other_hand_for_the_other_side() -> None:
     assert mirrored_prop(Band(x=60, y=10, hands=("left",))) == Band(x=60, y=-10, hands=("right",))
     assert mirrored_prop(Dumbbells(hands=("right",))) == Dumbbells(hands=("left",))
     assert mirrored_prop(MassageBall((0, 4, 120))) == MassageBall((0, -4, 120))
+    assert mirrored_prop(MassageGun(hand="right")) == MassageGun(hand="left")
     assert mirrored_prop(Doorway(x=8)) == Doorway(x=8)

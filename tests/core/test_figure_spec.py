@@ -8,7 +8,10 @@ from pydantic import ValidationError
 from upback.core.figure.props import Chair, Mat
 from upback.core.figure.spec import FigureSpec
 
-TWO = [{"caption": "Sit tall"}, {"caption": "Turn to the left", "angles": {"thoracic_rotation": 30}}]
+TWO = [
+    {"caption": "Sit tall"},
+    {"caption": "Turn to the left", "angles": {"thoracic_rotation": 30}},
+]
 
 
 def test_a_keyframe_keeps_what_the_one_before_set_and_changes_only_what_it_names() -> None:
@@ -28,7 +31,12 @@ def test_a_keyframe_keeps_what_the_one_before_set_and_changes_only_what_it_names
 
 def test_a_limb_joint_with_a_side_sets_that_side_only() -> None:
     spec = FigureSpec.model_validate(
-        {"keyframes": [{"caption": "Stand"}, {"caption": "Raise", "angles": {"left_elbow_flexion": 90}}]}
+        {
+            "keyframes": [
+                {"caption": "Stand"},
+                {"caption": "Raise", "angles": {"left_elbow_flexion": 90}},
+            ]
+        }
     )
     assert spec.poses()[1].angle("left_elbow_flexion") == 90
     assert spec.poses()[1].angle("right_elbow_flexion") == 0

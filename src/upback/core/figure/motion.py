@@ -20,7 +20,7 @@ from typing import Literal
 from upback.core.figure.geometry import Vec3
 from upback.core.figure.kinematics import pose_bones
 from upback.core.figure.planting import plant, points
-from upback.core.figure.props import Band, Dumbbells, MassageBall, Prop
+from upback.core.figure.props import Band, Dumbbells, MassageBall, MassageGun, Prop
 from upback.core.figure.skeleton import JOINTS, Pose, Side
 from upback.core.figure.spec import FigureSpec
 
@@ -75,6 +75,8 @@ def mirrored_prop(prop: Prop) -> Prop:
             "right" if hand == "left" else "left" for hand in prop.hands
         )
         prop = replace(prop, hands=swapped)
+    if isinstance(prop, MassageGun):
+        return replace(prop, hand="right" if prop.hand == "left" else "left")
     if isinstance(prop, MassageBall):
         x, y, z = prop.centre
         return replace(prop, centre=(x, -y, z))

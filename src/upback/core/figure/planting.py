@@ -143,7 +143,9 @@ def plant(
         return [c - w for c, w in zip(flat, want, strict=True)]
 
     def cost(vals: Sequence[float], res: Sequence[float]) -> float:
-        return sum(e * e for e in res) + PULL * sum((v - s) ** 2 for v, s in zip(vals, start))
+        return sum(e * e for e in res) + PULL * sum(
+            (v - s) ** 2 for v, s in zip(vals, start, strict=True)
+        )
 
     r = residual(values)
     damping = 1e-3

@@ -29,6 +29,8 @@ ROLLER_RADIUS = 7.5  # a 15 cm foam roller
 ROLLER_LENGTH = 90.0
 MASSAGE_BALL_RADIUS = 3.5
 STABILITY_BALL_RADIUS = 32.5  # the 65 cm ball for people 165-180 cm tall
+MASSAGE_GUN_REACH = 14.0  # cm from the fist to the base of the head
+MASSAGE_GUN_HEAD = 2.5  # cm, the radius of its round foam head
 WALL_THICKNESS = 12.0
 WALL_HEIGHT = 250.0
 
@@ -262,6 +264,29 @@ class Dumbbells:
                     Rod(add(grip, scale(unit, sign * 8)), add(grip, scale(unit, sign * 11)), 10.0)
                 )
         return tuple(shapes)
+
+
+@dataclass(frozen=True)
+class MassageGun:
+    """A massage gun in one hand: the handle in the fist, the body running on past the
+    fingers, and the round head at its end, where it touches the muscle. Held, so not solid."""
+
+    hand: Side = "right"
+    name: str = "massage gun"
+    solid: bool = False
+
+    def shapes(self, body: Body) -> tuple[Shape, ...]:
+        bone = body[f"{self.hand}_hand"]
+        grip = _grip(body, self.hand)
+        along = sub(bone.end, bone.start)
+        unit = scale(along, 1 / (length(along) or 1.0))
+        across = scale(bone.across, 1 / (length(bone.across) or 1.0))
+        tip = add(grip, scale(unit, MASSAGE_GUN_REACH))
+        return (
+            Rod(add(grip, scale(across, -5)), add(grip, scale(across, 5)), 3.5),
+            Rod(add(grip, scale(unit, -4)), tip, 6.0),
+            Ball(add(tip, scale(unit, MASSAGE_GUN_HEAD)), MASSAGE_GUN_HEAD),
+        )
 
 
 def signed_distance(shape: Solid, p: Vec3) -> float:

@@ -37,6 +37,7 @@ from upback.core.figure.props import (
     Dumbbells,
     FoamRoller,
     MassageBall,
+    MassageGun,
     Mat,
     Prop,
     StabilityBall,
@@ -128,6 +129,14 @@ class StabilityBallSpec(_Frozen):
         return StabilityBall(self.x, self.y)
 
 
+class MassageGunSpec(_Frozen):
+    kind: Literal["massage_gun"]
+    hand: Side = "right"
+
+    def build(self) -> Prop:
+        return MassageGun(self.hand)
+
+
 class DumbbellsSpec(_Frozen):
     kind: Literal["dumbbells"]
     hands: tuple[Side, ...] = SIDES
@@ -145,7 +154,8 @@ PropSpec = Annotated[
     | FoamRollerSpec
     | MassageBallSpec
     | StabilityBallSpec
-    | DumbbellsSpec,
+    | DumbbellsSpec
+    | MassageGunSpec,
     Field(discriminator="kind"),
 ]
 

@@ -46,6 +46,10 @@ COMMANDS: dict[str, Entry] = {
         "upback.cli.data_cmd",
         "Delete this account and everything recorded in it, for good.",
     ),
+    "handout": Entry(
+        "upback.cli.handout_cmd",
+        "Your plan as a printable exercise sheet (PDF): one card per exercise, with tick boxes.",
+    ),
     "heat-cold": Entry(
         "upback.cli.heat_cmd",
         "Heat or cold for your back? A few questions, then which to use, how long, and how safely.",

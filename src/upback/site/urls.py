@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("upback.coach.views.screen")),
     path("", include("upback.coach.views.plans")),
     path("", include("upback.coach.views.plan_history")),
+    path("", include("upback.coach.views.handout")),
     path("", include("upback.coach.views.today")),
     path("", include("upback.coach.views.player")),
     path("", include("upback.coach.views.checkins")),

@@ -248,6 +248,8 @@ API_BODIES: dict[str, dict[str, Any]] = {
 SHARED: dict[str, dict[str, Any]] = {
     "screen_question": {"number": 1},  # a question's position in the person's own screening
     "library_detail": {"slug": "band_row"},  # the shared exercise library
+    "library_moving": {"slug": "cat_cow"},  # a library technique's pictures
+    "library_steps": {"slug": "cat_cow"},
     "advice_topic": {"topic": "desk-set-up"},  # the shared advice pages
     "break_routine": {"slug": "shoulder_rolls"},  # the shared break routines
 }
@@ -265,6 +267,7 @@ PRIVATE: set[str] = {
     "plan_swap",
     "plan_regenerate",
     "plan_history",
+    "plan_handout",
     "today",
     "player_start",
     "checkin",

@@ -1,20 +1,82 @@
-"""`upback library`: browse the techniques, show one, dump them as JSON, or check the content."""
+"""`upback library`: browse the techniques, show one, dump them as JSON, or check the content.
+
+Showing one technique also saves its moving picture in the data directory and prints a link to
+it (not while a safety check says stop); --figure and --strip save the pictures elsewhere.
+"""
 
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from upback.cli import render
+from upback.cli import db, render
 from upback.cli.app import app, bad_input_is_exit_2, fail
 from upback.cli.consoles import console
+from upback.cli.figure_files import (
+    no_figure_reason,
+    picture_line,
+    picture_svg,
+    saved_figure,
+    write_if_changed,
+)
 from upback.cli.jsonfile import dumps
 from upback.core.errors import InputProblem
-from upback.core.library import LibraryError, check_content, default_library
+from upback.core.exercise_figure import has_figure
+from upback.core.library import LibraryError, Technique, check_content, default_library
 from upback.core.vocab import Equipment, Kind, Position
+
+
+def _stopped() -> bool:
+    """True while the local person's latest safety check says stop: then no exercise picture."""
+    db.migrate()
+    from upback.coach.selectors.screenings import care_state_get
+
+    return care_state_get(owner=db.local_user()).stopped
+
+
+def _show_picture(technique: Technique) -> None:
+    """Save the moving picture in the data directory and print a link to it."""
+    if not has_figure(technique) or _stopped():
+        return
+    path = saved_figure(technique)
+    if path is not None:
+        console.print(picture_line(path, indent="  "), soft_wrap=True)
+
+
+def _save_pictures(technique: Technique, saving: dict[str, Path]) -> None:
+    """--figure / --strip: write the pictures where the person asked."""
+    if not has_figure(technique):
+        raise InputProblem(f"{next(iter(saving))}: {no_figure_reason(technique)}")
+    targets: list[tuple[str, Path]] = []
+    for flag, given in saving.items():
+        path = given.expanduser()
+        if path.suffix.lower() != ".svg":
+            raise InputProblem(f"{flag}: {path} must end in .svg")
+        if path.is_dir():
+            raise InputProblem(f"{flag}: {path} is a folder; give a file name ending in .svg")
+        if not path.parent.is_dir():
+            raise InputProblem(f"{flag}: the folder {path.parent} does not exist")
+        targets.append((flag, path))
+    if _stopped():
+        fail(
+            "your latest safety check found a warning sign, so upback shows no exercises "
+            "until a clinician has checked you; run 'upback start' when you have been",
+            1,
+        )
+    for flag, path in targets:
+        try:
+            write_if_changed(path, picture_svg(technique, strip=flag == "--strip"))
+        except OSError as problem:
+            raise InputProblem(
+                f"{flag}: {path} cannot be written ({problem.strerror or problem})"
+            ) from None
+        what = "The numbered steps" if flag == "--strip" else "The moving picture"
+        console.print(f"{what} of {escape(technique.name)}:")
+        console.print(picture_line(path, indent="  "), soft_wrap=True)
 
 
 def _choice(
@@ -41,8 +103,29 @@ def library_command(
     ] = None,
     position: Annotated[str | None, typer.Option(help="Only this position, e.g. seated.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    figure: Annotated[
+        Path | None,
+        typer.Option(
+            "--figure",
+            metavar="FILE.svg",
+            help="Save the technique's moving picture to FILE.svg (opens in a browser).",
+        ),
+    ] = None,
+    strip: Annotated[
+        Path | None,
+        typer.Option(
+            "--strip",
+            metavar="FILE.svg",
+            help="Save its numbered steps as one still picture to FILE.svg (for printing).",
+        ),
+    ] = None,
 ) -> None:
     """List the techniques, show one (upback library SLUG), or check the content."""
+    asked = (("--figure", figure), ("--strip", strip))
+    saving = {flag: path for flag, path in asked if path is not None}
+    if saving and (target is None or target == "check"):
+        flag = next(iter(saving))
+        raise InputProblem(f"{flag}: name a technique, as in: upback library SLUG {flag} FILE.svg")
     if target == "check":
         problems = check_content()
         if problems:
@@ -70,10 +153,13 @@ def library_command(
             hint = f"; did you mean {', '.join(close)}?" if close else "; see 'upback library'"
             raise InputProblem(f"technique '{target}' is not in the library{hint}")
         technique = library.get(target)
-        if as_json:
+        if saving:
+            _save_pictures(technique, saving)
+        elif as_json:
             print(dumps(technique.to_json()))
         else:
             console.print(render.technique_detail(technique, library))
+            _show_picture(technique)
         return
 
     chosen = library.filter(

@@ -17,7 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from upback.cli.consoles import console
+from upback.cli.figure_files import picture_line, saved_figure
 from upback.cli.terminal_player import Item, Moment
+from upback.core.library import default_library
 from upback.core.session_steps import Step, StepKind
 
 STOP_NOTE = (
@@ -163,8 +165,15 @@ def moment_panel(moment: Moment) -> Panel:
     )
 
 
+def _picture(item: Item) -> Text | None:
+    """A link to the item's moving picture, saved in the data directory; None without one."""
+    technique = default_library().techniques.get(item.slug) if item.slug else None
+    path = saved_figure(technique) if technique is not None else None
+    return picture_line(path, indent="  ") if path is not None else None
+
+
 def item_intro(item: Item, position: int, of: int) -> Group:
-    """The technique's heading and how to do it, printed once above the live panel."""
+    """The technique's heading, how to do it and its picture: printed once, above the panel."""
     heading = Text.assemble(
         (f"\n{position} of {of}  ", "dim"), (item.name, "bold cyan"), (f"   {item.dose}", "")
     )
@@ -173,7 +182,8 @@ def item_intro(item: Item, position: int, of: int) -> Group:
     how.add_column(ratio=1, max_width=70)
     for number, line in enumerate(item.how, start=1):
         how.add_row(f"{number}.", Text(line, style="dim"))
-    return Group(heading, how)
+    picture = _picture(item)
+    return Group(heading, how, picture) if picture is not None else Group(heading, how)
 
 
 def _ended_line(item: Item, status: str) -> Text:

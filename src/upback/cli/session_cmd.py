@@ -124,6 +124,7 @@ def session_command(
                 dose=str(dose.get("text") or ""),
                 how=tuple(library[slug].steps) if slug in library else (),
                 status=status,
+                slug=slug,
             )
             for order, slug, name, dose, status in entries
         ]

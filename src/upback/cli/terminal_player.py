@@ -139,6 +139,7 @@ class Item:
     dose: str
     how: tuple[str, ...] = ()
     status: str = "pending"
+    slug: str = ""  # the library technique, for its picture; blank when there is none
 
 
 @dataclass

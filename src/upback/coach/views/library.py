@@ -18,6 +18,7 @@ from django.urls import path
 from django.utils.cache import patch_vary_headers
 
 from upback.coach import selectors
+from upback.coach.views.figures import figure_context, moving_svg, steps_svg
 from upback.coach.views.guards import exercise_allowed
 from upback.core.care import CareState
 from upback.core.library import Library, Technique, default_library
@@ -207,6 +208,7 @@ def library_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "easier": [technique_card(t) for t in easier if _visible(t, care)],
         "harder": [technique_card(t) for t in harder if _visible(t, care)],
         "gentle_only": care.gentle_only,
+        "figure": figure_context(technique, care),
     }
     return render(request, "coach/library/detail.html", context)
 
@@ -323,6 +325,8 @@ def advice_topic(request: HttpRequest, topic: str) -> HttpResponse:
 urlpatterns = [
     path("library/", library, name="library"),
     path("library/<str:slug>/", library_detail, name="library_detail"),
+    path("library/<str:slug>/moving.svg", moving_svg, name="library_moving"),
+    path("library/<str:slug>/steps.svg", steps_svg, name="library_steps"),
     path("advice/", advice, name="advice"),
     path("advice/<str:topic>/", advice_topic, name="advice_topic"),
 ]

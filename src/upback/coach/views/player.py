@@ -47,6 +47,7 @@ from upback.coach.services.sessions import (
     session_item_record,
     session_start,
 )
+from upback.coach.views.figures import figure_context
 from upback.coach.views.guards import exercise_allowed
 from upback.coach.views.screen import STOPPED
 from upback.core import adapt
@@ -268,10 +269,16 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("player_summary", pk=session.pk)
     items = session_items(session=session)
     library = default_library().techniques
-    rows = [(item, library.get(item.slug)) for item in items]
+    care = request.care  # type: ignore[attr-defined]
+    rows = []
+    for item in items:
+        technique = library.get(item.slug)
+        figure = figure_context(technique, care) if technique else None
+        rows.append((item, technique, figure))
     context = {
         "session": session,
         "rows": rows,
+        "figures": [(item.order, figure) for item, _, figure in rows if figure],
         "data": _session_data(session, items),
         "speed": _speed(request),
         "done_count": sum(item.status != GuidedItem.Status.PENDING for item in items),

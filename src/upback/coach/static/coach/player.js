@@ -268,6 +268,13 @@
       if (Number(li.dataset.order) === item.order) li.setAttribute("aria-current", "step");
       else li.removeAttribute("aria-current");
     }
+    // The item's moving picture beside the countdown; an item without one gives the timer the room.
+    let pictured = false;
+    for (const figure of root.querySelectorAll("[data-figure-for]")) {
+      figure.hidden = Number(figure.dataset.figureFor) !== item.order;
+      pictured = pictured || !figure.hidden;
+    }
+    el.stage.classList.toggle("has-figure", pictured);
   }
 
   const NEXT_LABEL = { ready: "Start now", rest: "Skip rest", switch: "Ready" };

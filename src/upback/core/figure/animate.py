@@ -23,7 +23,7 @@ from upback.core.figure.render import INK, PAPER, Drawing, draw, framed, svg_ope
 from upback.core.figure.spec import FigureSpec
 
 STRIP_GAP = 14.0  # cm between panels
-BADGE_RADIUS = 7.0
+BADGE_RADIUS = 10.0  # cm: a strip of three people fills a phone's width, so about 16 px
 
 
 Box = tuple[float, float, float, float]
@@ -115,8 +115,8 @@ def strip_svg(spec: FigureSpec, *, title: str, desc: str, ident: str = "strip") 
             f'<g class="f-panel" transform="translate({shift:.1f} 0)">{drawing.svg}</g>'
             f'<circle class="f-badge" cx="{badge_u:.1f}" cy="{-badge_v:.1f}" '
             f'r="{BADGE_RADIUS}" fill="{INK}"/>'
-            f'<text class="f-number" x="{badge_u:.1f}" y="{-badge_v + 3.4:.1f}" '
-            f'text-anchor="middle" font-family="sans-serif" font-size="10" font-weight="bold" '
+            f'<text class="f-number" x="{badge_u:.1f}" y="{-badge_v + 4.8:.1f}" '
+            f'text-anchor="middle" font-family="sans-serif" font-size="14" font-weight="bold" '
             f'fill="{PAPER}">{number}</text>'
         )
         left += (u1 - u0) + STRIP_GAP

@@ -75,7 +75,7 @@ def test_the_check_names_the_joint_out_of_range_and_the_limb_through_the_floor(
     root = _copy(tmp_path)
     path = root / "techniques" / "cat_cow.toml"
     text = path.read_text()
-    text = re.sub(r"thoracic_flexion = 38", "thoracic_flexion = 70", text)
+    text = re.sub(r"thoracic_flexion = \d+", "thoracic_flexion = 70", text)  # the rounded back
     text = text.replace("[figure]", "[figure]\n", 1).replace(
         'planted = ["hands", "knees", "feet"]', "planted = []"
     )

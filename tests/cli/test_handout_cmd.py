@@ -41,11 +41,11 @@ def test_without_o_it_saves_a_file_named_for_today_here(
     assert abs((day - dt.date.today()).days) <= 1
 
 
-def test_before_a_plan_it_says_how_to_make_one_and_exits_2(upback: Upback, tmp_path: Path) -> None:
+def test_before_a_plan_it_says_how_to_make_one_and_exits_1(upback: Upback, tmp_path: Path) -> None:
     person("tester")
     target = tmp_path / "h.pdf"
     result = upback("handout", "-o", str(target))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "upback start" in one_clear_line(result)
     assert not target.exists()
 
@@ -56,7 +56,7 @@ def test_while_a_warning_sign_is_active_there_is_no_handout(
     screened(tester, "emergency")
     target = tmp_path / "h.pdf"
     result = upback("handout", "-o", str(target))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     line = one_clear_line(result)
     assert line.startswith("error:")
     assert "checked" in line

@@ -49,10 +49,11 @@ def handout_command(
     owner = db.local_user()
     try:
         handout = handout_build(owner=owner)
+    # Not bad input but where the person stands, so exit 1, as `upback session` does.
     except SafetyStop as stop:
-        fail(f"{stop} Run 'upback screen' to take the safety check again.")
+        fail(f"{stop} Run 'upback screen' to take the safety check again.", code=1)
     except NoPlan:
-        fail("There is no plan yet: run 'upback start' to make one.")
+        fail("There is no plan yet: run 'upback start' to make one.", code=1)
     target = path or Path(handout.filename)
     try:
         target.write_bytes(handout_pdf(handout))

@@ -14,6 +14,7 @@ from rich.table import Table
 from upback.cli import db
 from upback.cli.app import app, bad_input_is_exit_2, fail
 from upback.cli.consoles import console
+from upback.cli.options import file_to_write
 
 OFF_WORDS = {"off", "none", "no"}
 IMPORT_STEPS = (
@@ -41,15 +42,6 @@ def _site(value: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         fail(f"--site: give an address like http://127.0.0.1:8000 (got {value!r}).")
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
-
-
-def _target(output: Path) -> Path:
-    path = output.expanduser()
-    if path.is_dir():
-        fail(f"-o: {path} is a folder; give a file name, for example {path / 'upback.ics'}.")
-    if not path.parent.is_dir():
-        fail(f"-o: the folder {path.parent} does not exist.")
-    return path
 
 
 @app.command("calendar")
@@ -84,7 +76,7 @@ def calendar_command(
     """
     chosen = _routine_time(routine_time) if routine_time is not None else None
     base = _site(site)
-    path = _target(output)
+    path = file_to_write(output, "-o", "upback.ics")
 
     db.migrate()
     from django.urls import reverse

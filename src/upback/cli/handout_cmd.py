@@ -11,15 +11,7 @@ from rich.markup import escape
 from upback.cli import db
 from upback.cli.app import app, bad_input_is_exit_2, fail
 from upback.cli.consoles import console
-
-
-def _target(output: Path) -> Path:
-    path = output.expanduser()
-    if path.is_dir():
-        fail(f"-o: {path} is a folder; give a file name, for example {path / 'handout.pdf'}.")
-    if not path.parent.is_dir():
-        fail(f"-o: the folder {path.parent} does not exist.")
-    return path
+from upback.cli.options import file_to_write
 
 
 @app.command("handout")
@@ -40,7 +32,7 @@ def handout_command(
     Each card has the picture where there is one, the dose, the days, the steps, what to take
     care with, and a box to tick for each day of the next two weeks, starting today.
     """
-    path = _target(output) if output is not None else None
+    path = file_to_write(output, "-o", "handout.pdf") if output is not None else None
     db.migrate()
     from upback.coach.handout.build import handout_build
     from upback.coach.handout.pdf import handout_pdf

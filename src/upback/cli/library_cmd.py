@@ -24,6 +24,7 @@ from upback.cli.figure_files import (
     write_if_changed,
 )
 from upback.cli.jsonfile import dumps
+from upback.cli.options import file_to_write
 from upback.core.errors import InputProblem
 from upback.core.exercise_figure import has_figure
 from upback.core.library import LibraryError, Technique, check_content, default_library
@@ -53,14 +54,9 @@ def _save_pictures(technique: Technique, saving: dict[str, Path]) -> None:
         raise InputProblem(f"{next(iter(saving))}: {no_figure_reason(technique)}")
     targets: list[tuple[str, Path]] = []
     for flag, given in saving.items():
-        path = given.expanduser()
-        if path.suffix.lower() != ".svg":
-            raise InputProblem(f"{flag}: {path} must end in .svg")
-        if path.is_dir():
-            raise InputProblem(f"{flag}: {path} is a folder; give a file name ending in .svg")
-        if not path.parent.is_dir():
-            raise InputProblem(f"{flag}: the folder {path.parent} does not exist")
-        targets.append((flag, path))
+        if given.suffix.lower() != ".svg":
+            raise InputProblem(f"{flag}: {given} must end in .svg")
+        targets.append((flag, file_to_write(given, flag, f"{technique.slug}.svg")))
     if _stopped():
         fail(
             "your latest safety check found a warning sign, so upback shows no exercises "

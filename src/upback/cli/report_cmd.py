@@ -11,7 +11,7 @@ from rich.markup import escape
 from upback.cli import db
 from upback.cli.app import app, bad_input_is_exit_2, fail
 from upback.cli.consoles import console
-from upback.cli.options import date_option
+from upback.cli.options import date_option, file_to_write
 
 OPTIONS = {"from": "--from", "to": "--to"}
 
@@ -36,10 +36,8 @@ def report_command(
     """A PDF report for your physio: pain, relief, sessions, safety checks, plan and notes."""
     first = date_option(start, "--from")
     last = date_option(end, "--to")
-    if output is not None and output.is_dir():
-        fail(f"-o: {output} is a folder; give a file name such as {output / 'report.pdf'}.")
-    if output is not None and not output.parent.is_dir():
-        fail(f"-o: the folder {output.parent} does not exist.")
+    if output is not None:
+        output = file_to_write(output, "-o", "report.pdf")
     db.migrate()
     from upback.coach.report.build import PeriodError, report_build, report_period
     from upback.coach.report.pdf import report_pdf

@@ -25,6 +25,10 @@ KEPT_PAGES = """async () => {
   const cache = await caches.open("upback-pages");
   return (await cache.keys()).map((request) => new URL(request.url).pathname);
 }"""
+KEPT_PICTURES = """async () => {
+  const cache = await caches.open("upback-pictures");
+  return (await cache.keys()).map((request) => new URL(request.url).pathname);
+}"""
 STATUS = ".pwa-status"
 
 
@@ -134,6 +138,31 @@ def test_the_library_and_a_technique_page_still_open_offline(
     expect(page.locator("#offline-kept-list")).to_contain_text(name)
     look(page, "offline-page")
     page.context.set_offline(False)
+
+
+def test_a_techniques_moving_picture_still_shows_offline_and_is_forgotten_on_a_stop(
+    signed_up: Any, live_server: Any
+) -> None:
+    page = signed_up
+    screened()
+    page.goto(f"{live_server.url}/library/cat_cow/")
+    wait_for_worker(page)
+    page.reload()  # now the worker is in charge, so the pictures come through it
+    wait_until_kept(page, "/library/cat_cow/")
+    eventually(lambda: "/library/cat_cow/moving.svg" in page.evaluate(KEPT_PICTURES))
+
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.locator(STATUS)).to_have_text("Offline — this is the copy kept on this device")
+    moving = page.locator("img[src$='/library/cat_cow/moving.svg']")
+    eventually(lambda: moving.evaluate("image => image.complete && image.naturalWidth > 0"))
+    look(page, "offline-kept-picture")
+    page.context.set_offline(False)
+
+    screened(stopped=True)  # a warning sign in a new safety check
+    page.goto(f"{live_server.url}/today/")
+    page.wait_for_url(re.compile(r"/stop/$"))
+    eventually(lambda: page.evaluate(KEPT_PICTURES) == [])
 
 
 def test_an_item_recorded_offline_waits_and_reaches_the_database_once_back_online(

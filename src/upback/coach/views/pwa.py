@@ -111,6 +111,8 @@ def worker_config() -> dict[str, Any]:
             f"^{root}breaks/",
             f"^{player}\\d+/$",
         ],
+        # Exercise pictures, kept like pages and forgotten whenever the care state changes.
+        "pictures": [f"^{root}library/[^/]+/(moving|steps)\\.svg$"],
         # Pages that show exercise: never served from the cache while the person is stopped.
         "exercise": [f"^{root}library/", f"^{root}breaks/routine/", f"^{player}\\d+/$"],
         # Never kept, whatever else is said: the account, data, reports, sign-in and admin.

@@ -4,6 +4,9 @@
 // - Pages a person opened recently (library, player, breaks, Today, Plan) are fetched from the
 //   network first; when the network fails, the copy kept on this device is shown instead, and
 //   any other page shows the offline page. Only the last CONFIG.maxPages pages are kept.
+// - Exercise pictures (a technique's moving figure and its numbered steps) seen online are kept
+//   too, so the player and the library still show them offline; they are forgotten whenever the
+//   person or their care state changes, and never shown to a stopped person.
 // - A break taken or an exercise marked done while offline is kept in IndexedDB and answered with
 //   202 {"queued": true}, so the page carries on; it is sent, in order, when the network is back.
 //
@@ -27,6 +30,7 @@ importScripts(CONFIG.records);
 
 const SHELL = "upback-shell-" + CONFIG.version;
 const PAGES = "upback-pages";
+const PICTURES = "upback-pictures";
 const TAG_USER = "X-Upback-User";
 const TAG_CARE = "X-Upback-Care";
 const TAG_TITLE = "X-Upback-Title";
@@ -35,6 +39,7 @@ const KEPT_META = '<meta name="upback-kept" content="1">';
 
 const patterns = (sources) => sources.map((source) => new RegExp(source));
 const PAGE = patterns(CONFIG.pages);
+const PICTURE = patterns(CONFIG.pictures);
 const EXERCISE = patterns(CONFIG.exercise);
 const NEVER = patterns(CONFIG.never);
 const QUEUE = patterns(CONFIG.queue);
@@ -69,6 +74,8 @@ async function applyState(update) {
   if (!userChanged && !careChanged && after.csrf === before.csrf) return after;
   known = after;
   await inStore("state", "readwrite", (store) => store.put(after, "me"));
+  // Pictures are not anyone's data, but what may be shown depends on the care state.
+  if (userChanged || careChanged) await caches.delete(PICTURES);
   if (userChanged) {
     await forgetPages(() => true);
     // Records kept before the worker had heard of anyone were made by this first person.
@@ -250,6 +257,29 @@ async function warm(url) {
   }
 }
 
+async function forgetEverything() {
+  await caches.delete(PAGES);
+  await caches.delete(PICTURES);
+}
+
+// An exercise picture: the network first, keeping a copy; the copy when offline, unless the
+// person has been told to stop.
+async function picture(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") {
+      const copy = response.clone();
+      await (await caches.open(PICTURES)).put(request, copy);
+    }
+    return response;
+  } catch (error) {
+    const me = await state();
+    if (!me.user || me.care === "stopped") return Response.error();
+    const kept = await (await caches.open(PICTURES)).match(request, { ignoreVary: true });
+    return kept || Response.error();
+  }
+}
+
 async function fromShell(request) {
   const cache = await caches.open(SHELL);
   const kept = await cache.match(request, { ignoreVary: true });
@@ -299,7 +329,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === "POST" && url.pathname === CONFIG.logout) {
-    event.waitUntil(learn({ user: "" }).then(() => caches.delete(PAGES)));
+    event.waitUntil(learn({ user: "" }).then(() => forgetEverything()));
     return;
   }
   if (request.method === "POST" && matches(QUEUE, url)) {
@@ -312,6 +342,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(event, url));
   } else if (url.pathname.startsWith(CONFIG.static)) {
     event.respondWith(fromShell(request));
+  } else if (matches(PICTURE, url)) {
+    event.respondWith(picture(request));
   }
 });
 
@@ -343,7 +375,7 @@ self.addEventListener("message", (event) => {
   } else if (message.type === "replay") {
     work = replaySoon();
   } else if (message.type === "logout") {
-    work = learn({ user: "" }).then(() => caches.delete(PAGES));
+    work = learn({ user: "" }).then(() => forgetEverything());
   } else if (message.type === "kept") {
     work = keptList().then((pages) => reply({ type: "kept", pages }));
   }

@@ -8,7 +8,6 @@ which understand links open with a click. The file is rewritten only when the pi
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from rich.text import Text
@@ -19,7 +18,7 @@ from upback.core.exercise_figure import (
     has_figure,
     strip_svg,
 )
-from upback.core.library import Technique, default_library
+from upback.core.library import Technique
 from upback.site.paths import data_dir
 
 
@@ -32,12 +31,6 @@ def write_if_changed(path: Path, text: str) -> bool:
         pass
     path.write_text(text, encoding="utf-8")
     return True
-
-
-@cache
-def _animation(slug: str) -> str:
-    """Drawing every frame takes a moment; a session showing an item twice draws it once."""
-    return animation_svg(default_library().get(slug))
 
 
 def figures_dir() -> Path:
@@ -55,7 +48,7 @@ def saved_figure(technique: Technique) -> Path | None:
     path = figures_dir() / f"{technique.slug}.svg"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(path, _animation(technique.slug))
+        write_if_changed(path, animation_svg(technique))
     except OSError:
         return None
     return path
@@ -80,4 +73,4 @@ def no_figure_reason(technique: Technique) -> str:
 
 def picture_svg(technique: Technique, *, strip: bool) -> str:
     """The moving picture, or the still strip of numbered steps."""
-    return strip_svg(technique) if strip else _animation(technique.slug)
+    return strip_svg(technique) if strip else animation_svg(technique)

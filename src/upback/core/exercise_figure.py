@@ -77,7 +77,32 @@ def figure_text(technique: Technique) -> str:
     )
 
 
+def _as_json(technique: Technique) -> str:
+    return technique.model_dump_json(exclude={"minutes"})
+
+
 def animation_svg(technique: Technique, *, ident: str = "fig") -> str:
+    """The movement looping at the dose's tempo (see `figure.animate`), drawn once per process."""
+    return _drawn(_as_json(technique), "moving", ident)
+
+
+def strip_svg(technique: Technique, *, ident: str = "strip") -> str:
+    """The keyframes side by side, numbered (see `figure.animate`), drawn once per process."""
+    return _drawn(_as_json(technique), "strip", ident)
+
+
+@lru_cache(maxsize=256)
+def _drawn(technique_json: str, which: str, ident: str) -> str:
+    # Keyed by the technique's whole content, so an edited technique is drawn afresh; the web,
+    # the terminal and the handout all show the same few dozen pictures again and again.
+    technique = Technique.model_validate_json(technique_json)
+    if which == "strip":
+        return _strip_svg(
+            _spec(technique),
+            title=f"{technique.name}: the movement in {len(captions(technique))} steps",
+            desc=figure_text(technique),
+            ident=ident,
+        )
     return _animation_svg(
         _spec(technique),
         tempo(technique),
@@ -87,18 +112,9 @@ def animation_svg(technique: Technique, *, ident: str = "fig") -> str:
     )
 
 
-def strip_svg(technique: Technique, *, ident: str = "strip") -> str:
-    return _strip_svg(
-        _spec(technique),
-        title=f"{technique.name}: the movement in {len(captions(technique))} steps",
-        desc=figure_text(technique),
-        ident=ident,
-    )
-
-
 def figure_problems(technique: Technique) -> list[str]:
     """What is wrong with a technique's picture, as lines for `upback library check`."""
-    return list(_problems_of(technique.model_dump_json(exclude={"minutes"})))
+    return list(_problems_of(_as_json(technique)))
 
 
 @lru_cache(maxsize=512)

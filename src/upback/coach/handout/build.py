@@ -21,7 +21,7 @@ from upback.coach.selectors.plans import plan_current
 from upback.coach.services.plans import NoPlan, plan_gate
 from upback.core import exercise_figure
 from upback.core import plan_swap as swapping
-from upback.core.library import Dose, Library, Technique, default_library
+from upback.core.library import Library, Technique, default_library
 from upback.core.plan_models import Phase
 from upback.core.vocab import WEEK
 
@@ -106,15 +106,6 @@ def _day_words(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _dose_words(dose: dict[str, Any]) -> str:
-    """The plan's own dose (it may differ from the library's after a flare or a review)."""
-    fields = {key: value for key, value in dose.items() if key not in ("text", "note")}
-    try:
-        return Dose.model_validate(fields).describe()
-    except ValueError:
-        return str(dose.get("text") or "")
-
-
 def _day_list(days: list[str]) -> str:
     if len(days) == len(WEEK):
         return "Every day"
@@ -153,9 +144,10 @@ def _unique_items(data: dict[str, Any]) -> list[_Found]:
             slug = str(item.get("slug"))
             entry = found.setdefault(slug, _Found(item, len(found), [], {}))
             entry.days.append(str(day.get("day")))
-            entry.doses.setdefault(_dose_words(item.get("dose") or {}), []).append(
-                str(day.get("day"))
-            )
+            # The plan's own words for its dose, as every page shows them (adaptation and
+            # reviews rewrite them with the dose, so they may differ from the library's).
+            words = str((item.get("dose") or {}).get("text") or "")
+            entry.doses.setdefault(words, []).append(str(day.get("day")))
     return sorted(
         found.values(),
         key=lambda f: (PHASE_ORDER.get(str(f.item.get("phase")), len(PHASE_ORDER)), f.order),

@@ -74,8 +74,12 @@ async function applyState(update) {
   if (!userChanged && !careChanged && after.csrf === before.csrf) return after;
   known = after;
   await inStore("state", "readwrite", (store) => store.put(after, "me"));
-  // Pictures are not anyone's data, but what may be shown depends on the care state.
-  if (userChanged || careChanged) await caches.delete(PICTURES);
+  // Pictures are not anyone's data, but what may be shown depends on the care state. Not
+  // awaited: nothing waits on it (a stopped person is never shown a kept picture anyway, see
+  // picture()), and holding up the state change delayed the queue's count on the page.
+  if (userChanged || careChanged) {
+    caches.delete(PICTURES).catch((error) => console.warn("upback:", error));
+  }
   if (userChanged) {
     await forgetPages(() => true);
     // Records kept before the worker had heard of anyone were made by this first person.
